@@ -1,0 +1,65 @@
+//! The data CLI for the IR editor: `csv`, `board`, `json`, `validate PATH`.
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: esg-data <csv | board | json | validate PATH>
+  csv            every KPI value of every year as CSV
+  board          the board roster as CSV
+  json           the whole dataset as JSON
+  validate PATH  check a data file; prints each broken rule and exits 1";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str);
+    if cmd == Some("validate") {
+        let Some(path) = args.get(1) else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        let src = match std::fs::read_to_string(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        return match esg_data::load(path, &src) {
+            Ok(r) => {
+                println!(
+                    "{path}: ok ({} KPIs, {} directors, {} acknowledged discrepancies)",
+                    r.kpis.len(),
+                    r.directors.len(),
+                    r.discrepancies.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(issues) => {
+                for i in &issues {
+                    println!("{i}");
+                }
+                eprintln!("{path}: {} broken rule(s)", issues.len());
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let report = match esg_data::report_2022() {
+        Ok(r) => r,
+        Err(issues) => {
+            for i in &issues {
+                eprintln!("{i}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let out = match cmd {
+        Some("csv") => esg_data::export::kpi_csv(&report),
+        Some("board") => esg_data::export::board_csv(&report),
+        Some("json") => esg_data::export::json(&report) + "\n",
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    print!("{out}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,87 @@
+//! The data CLI's outputs: KPI CSV, board CSV, JSON. The app's downloads reuse these, so a
+//! file an investor downloads is byte-for-byte what `esg-data csv` prints.
+
+use crate::model::Report;
+
+/// The KPI CSV header, fixed: downstream spreadsheets depend on it.
+pub const KPI_CSV_HEADER: &str = "year,pillar,section,id,metric_zh,metric_en,unit,value,hkex_kpi";
+/// The board CSV header.
+pub const BOARD_CSV_HEADER: &str = "name_zh,name_en,gender,age,role,appointed,ceased";
+
+/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn row(fields: &[&str]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push('\n');
+    line
+}
+
+/// Every KPI value of every year: years ascending, KPIs in the report's order.
+/// A not-disclosed value is an empty cell; a year the table has no column for has no row.
+pub fn kpi_csv(r: &Report) -> String {
+    let mut out = String::from(KPI_CSV_HEADER);
+    out.push('\n');
+    for year in r.report.years() {
+        for k in &r.kpis {
+            let Some(v) = k.value(year) else { continue };
+            out += &row(&[
+                &year.to_string(),
+                k.pillar.code(),
+                &k.section,
+                &k.id,
+                &k.metric.zh,
+                &k.metric.en,
+                &k.unit,
+                &v.printed_or_empty(),
+                k.hkex.as_deref().unwrap_or(""),
+            ]);
+        }
+    }
+    out
+}
+
+/// The board roster as printed, with the post-period change dates.
+pub fn board_csv(r: &Report) -> String {
+    let mut out = String::from(BOARD_CSV_HEADER);
+    out.push('\n');
+    for d in &r.directors {
+        out += &row(&[
+            &d.name.zh,
+            &d.name.en,
+            d.gender.as_str(),
+            &d.age.to_string(),
+            d.role.as_str(),
+            d.appointed.as_deref().unwrap_or(""),
+            d.ceased.as_deref().unwrap_or(""),
+        ]);
+    }
+    out
+}
+
+/// The whole validated dataset as JSON (what the app embeds).
+pub fn json(r: &Report) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_when_needed() {
+        assert_eq!(csv_field("廢紙"), "廢紙");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+    }
+}
