@@ -1,0 +1,423 @@
+//! ECharts options for each group, built with charming; pure and tested as JSON.
+//!
+//! Bars run horizontally so long Chinese and English labels stay readable on a 320 px
+//! phone. A not-disclosed figure is left out of the chart (ECharts' `-`), never drawn as
+//! zero; the view lists it in words under the chart and the table twin shows it too.
+
+use crate::format;
+use crate::groups::{Group, Kind};
+use crate::i18n::Msg;
+use crate::tokens;
+use crate::url::Measure;
+use charming::component::{Axis, Grid, Legend, LegendType};
+use charming::datatype::{CompositeValue, DataPoint};
+use charming::element::{AxisType, Color, ItemStyle, Tooltip, Trigger};
+use charming::series::Bar;
+use charming::Chart;
+use esg_data::derive::change;
+use esg_data::{Lang, Report, Role};
+
+/// A chart and the description screen readers get for it.
+#[derive(Clone, Debug)]
+pub struct ChartSpec {
+    pub chart: Chart,
+    /// A plain-language summary of the data, in the chart's language.
+    pub description: String,
+}
+
+impl ChartSpec {
+    /// The ECharts option as JSON, with ARIA on and our description (charming's `Aria`
+    /// has no `label.description`, so it is added here).
+    pub fn option_json(&self) -> String {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&self.chart.to_string()).unwrap_or(serde_json::Value::Null);
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert(
+                "aria".into(),
+                serde_json::json!({ "enabled": true, "label": { "enabled": true, "description": self.description } }),
+            );
+        }
+        v.to_string()
+    }
+}
+
+fn missing() -> DataPoint {
+    DataPoint::Value(CompositeValue::from("-"))
+}
+
+fn point(report: &Report, id: &str, year: u16) -> DataPoint {
+    match report.kpi(id).and_then(|k| k.decimal(year)) {
+        Some(d) => DataPoint::Value(CompositeValue::from(d.to_f64())),
+        None => missing(),
+    }
+}
+
+fn year_label(year: u16, lang: Lang) -> String {
+    Msg::YearLabel.fill(lang, &[("year", &year.to_string())])
+}
+
+fn base(unit: &str, categories: Vec<String>) -> Chart {
+    Chart::new()
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(24)
+                .top(8)
+                .bottom(48)
+                .contain_label(true),
+        )
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter(format!("{{a}}<br/>{{b}}: {{c}} {unit}").as_str()),
+        )
+        .legend(Legend::new().bottom(0).type_(LegendType::Scroll))
+        .x_axis(Axis::new().type_(AxisType::Value).name(unit))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(categories),
+        )
+        .background_color(Color::from("transparent"))
+        .color(tokens::SERIES.iter().map(|c| Color::from(*c)).collect())
+        // Figures appear at once: no motion to wait for on a slow phone.
+        .animation(false)
+}
+
+/// One sentence per plotted KPI: how it moved between the years.
+pub fn describe(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
+    let years = report.report.years();
+    let (from, to) = (years[0], report.report.year);
+    ids.iter()
+        .filter_map(|id| report.kpi(id))
+        .map(|k| {
+            let name = k.metric.get(lang);
+            let unit = format::unit_label(&k.unit, lang);
+            let (a, b) = (k.decimal(from), k.decimal(to));
+            match (a, b, change(k, from, to)) {
+                (Some(a), Some(b), Some(c)) => {
+                    let msg = if c.abs > 0.0 {
+                        Msg::AriaRose
+                    } else if c.abs < 0.0 {
+                        Msg::AriaFell
+                    } else {
+                        Msg::AriaSame
+                    };
+                    let pct = format::percent_change(&c, lang);
+                    msg.fill(
+                        lang,
+                        &[
+                            ("name", name),
+                            ("from", &format::number(a)),
+                            ("to", &format::number(b)),
+                            ("unit", &unit),
+                            ("pct", &pct),
+                        ],
+                    )
+                }
+                (_, Some(b), _) => Msg::AriaOnly.fill(
+                    lang,
+                    &[
+                        ("name", name),
+                        ("to", &format::number(b)),
+                        ("unit", &unit),
+                        ("year", &to.to_string()),
+                    ],
+                ),
+                _ => format!("{name}: {}", Msg::NotDisclosed.text(lang)),
+            }
+        })
+        .collect()
+}
+
+fn intro(title: &str, lang: Lang) -> String {
+    Msg::AriaChartIntro.fill(lang, &[("title", title)])
+}
+
+/// The chart for a group, or `None` for groups shown as figures only.
+pub fn group_chart(
+    report: &Report,
+    group: &Group,
+    measure: Measure,
+    lang: Lang,
+) -> Option<ChartSpec> {
+    let title = group.title.text(lang);
+    match group.kind {
+        Kind::Tiles => None,
+        Kind::Board => Some(board(report, &report.report.board_as_of, lang)),
+        Kind::Compare | Kind::Rates => Some(by_year(report, group.plotted(measure), title, lang)),
+        Kind::Composition => {
+            let ids = group.plotted(measure);
+            // Per-employee figures do not add up to a whole: compare them instead.
+            if measure == Measure::PerEmployee && !group.per_employee.is_empty() {
+                Some(by_year(report, ids, title, lang))
+            } else {
+                Some(stacked(report, ids, title, lang))
+            }
+        }
+    }
+}
+
+/// Bars per KPI, one per year: comparisons and rates.
+pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
+    let kpis: Vec<_> = ids.iter().filter_map(|id| report.kpi(id)).collect();
+    let unit = kpis
+        .first()
+        .map(|k| format::unit_label(&k.unit, lang))
+        .unwrap_or_default();
+    let categories = kpis.iter().map(|k| k.metric.get(lang).to_owned()).collect();
+    let mut chart = base(&unit, categories);
+    let years = report.report.years();
+    for year in &years {
+        let color = if *year == report.report.year {
+            tokens::YEAR_CURRENT
+        } else {
+            tokens::YEAR_PREVIOUS
+        };
+        chart = chart.series(
+            Bar::new()
+                .name(year_label(*year, lang))
+                .item_style(ItemStyle::new().color(color))
+                .data(
+                    ids.iter()
+                        .map(|id| point(report, id, *year))
+                        .collect::<Vec<_>>(),
+                ),
+        );
+    }
+    let mut description = vec![intro(title, lang)];
+    description.extend(describe(report, ids, lang));
+    ChartSpec {
+        chart,
+        description: description.join(" "),
+    }
+}
+
+/// Stacked bars per year: the parts of a total.
+pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
+    let kpis: Vec<_> = ids.iter().filter_map(|id| report.kpi(id)).collect();
+    let unit = kpis
+        .first()
+        .map(|k| format::unit_label(&k.unit, lang))
+        .unwrap_or_default();
+    let years = report.report.years();
+    let categories = years.iter().map(|y| year_label(*y, lang)).collect();
+    let mut chart = base(&unit, categories);
+    for k in &kpis {
+        chart = chart.series(
+            Bar::new().name(k.metric.get(lang)).stack("total").data(
+                years
+                    .iter()
+                    .map(|y| point(report, &k.id, *y))
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    let mut description = vec![intro(title, lang)];
+    description.extend(describe(report, ids, lang));
+    ChartSpec {
+        chart,
+        description: description.join(" "),
+    }
+}
+
+/// Board composition on `date` from the roster: one stacked bar each for role, gender, age.
+pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
+    let on: Vec<_> = report.board_on(date).collect();
+    let count =
+        |f: &dyn Fn(&&esg_data::Director) -> bool| on.iter().filter(|d| f(d)).count() as f64;
+    let rows = [Msg::BoardByRole, Msg::BoardByGender, Msg::BoardByAge];
+    let parts: [(Msg, usize, f64); 7] = [
+        (Msg::RoleExecutive, 0, count(&|d| d.role == Role::Executive)),
+        (
+            Msg::RoleNonExecutive,
+            0,
+            count(&|d| d.role == Role::NonExecutive),
+        ),
+        (
+            Msg::RoleIndependent,
+            0,
+            count(&|d| d.role == Role::IndependentNonExecutive),
+        ),
+        (
+            Msg::GenderFemale,
+            1,
+            count(&|d| d.gender == esg_data::Gender::Female),
+        ),
+        (
+            Msg::GenderMale,
+            1,
+            count(&|d| d.gender == esg_data::Gender::Male),
+        ),
+        (Msg::Age30To50, 2, count(&|d| (30..=50).contains(&d.age))),
+        (Msg::AgeOver50, 2, count(&|d| d.age > 50)),
+    ];
+    let unit = Msg::Directors.text(lang);
+    let mut chart = base(unit, rows.iter().map(|m| m.text(lang).to_owned()).collect());
+    for (name, row, n) in parts {
+        let data: Vec<DataPoint> = (0..3)
+            .map(|r| {
+                if r == row {
+                    DataPoint::Value(CompositeValue::from(n))
+                } else {
+                    missing()
+                }
+            })
+            .collect();
+        chart = chart.series(Bar::new().name(name.text(lang)).stack("board").data(data));
+    }
+    let title = Msg::GroupBoard.text(lang);
+    let as_of = Msg::AsOf.fill(lang, &[("date", date)]);
+    let counts: Vec<String> = parts
+        .iter()
+        .map(|(m, _, n)| format!("{} {n}", m.text(lang)))
+        .collect();
+    let description = format!(
+        "{} {as_of}: {} {}; {}.",
+        intro(title, lang),
+        on.len(),
+        unit,
+        counts.join(", ")
+    );
+    ChartSpec { chart, description }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::groups::{group, GROUPS};
+    use serde_json::Value;
+
+    fn report() -> Report {
+        esg_data::report_2022().expect("valid data")
+    }
+
+    fn json(spec: &ChartSpec) -> Value {
+        serde_json::from_str(&spec.option_json()).expect("json")
+    }
+
+    #[test]
+    fn compare_series_are_the_dataset_values() {
+        let r = report();
+        let spec = group_chart(&r, group("ghg").unwrap(), Measure::Absolute, Lang::En).unwrap();
+        let v = json(&spec);
+        assert_eq!(v["series"][0]["name"], "2021");
+        assert_eq!(v["series"][0]["data"], serde_json::json!([0.0, 67.396]));
+        assert_eq!(v["series"][1]["data"], serde_json::json!([0.0, 67.758]));
+        assert_eq!(
+            v["yAxis"]["data"],
+            serde_json::json!([
+                "Direct GHG emissions (Scope 1)",
+                "Indirect GHG emissions (Scope 2)"
+            ])
+        );
+        assert_eq!(v["xAxis"]["name"], "tCO₂e");
+        assert_eq!(v["aria"]["enabled"], true);
+        let d = v["aria"]["label"]["description"].as_str().unwrap();
+        assert!(
+            d.contains("Indirect GHG emissions (Scope 2) rose from 67.396 to 67.758 tCO₂e (+0.5%)"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn labels_follow_the_language() {
+        let r = report();
+        let v =
+            json(&group_chart(&r, group("ghg").unwrap(), Measure::Absolute, Lang::ZhHant).unwrap());
+        assert_eq!(v["series"][0]["name"], "2021年");
+        assert_eq!(v["yAxis"]["data"][1], "間接溫室氣體排放量（範疇二）");
+        assert_eq!(v["xAxis"]["name"], "噸二氧化碳當量");
+        assert!(v["aria"]["label"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("由67.396上升至67.758"));
+    }
+
+    #[test]
+    fn per_employee_switches_the_series() {
+        let r = report();
+        let v =
+            json(&group_chart(&r, group("ghg").unwrap(), Measure::PerEmployee, Lang::En).unwrap());
+        assert_eq!(v["series"][0]["data"], serde_json::json!([0.134]));
+        assert_eq!(v["series"][1]["data"], serde_json::json!([0.112]));
+    }
+
+    #[test]
+    fn composition_stacks_parts_per_year() {
+        let r = report();
+        let v = json(
+            &group_chart(
+                &r,
+                group("workforce-gender").unwrap(),
+                Measure::Absolute,
+                Lang::En,
+            )
+            .unwrap(),
+        );
+        assert_eq!(v["yAxis"]["data"], serde_json::json!(["2021", "2022"]));
+        assert_eq!(v["series"][0]["name"], "Female employees");
+        assert_eq!(v["series"][0]["data"], serde_json::json!([304.0, 380.0]));
+        assert_eq!(v["series"][1]["data"], serde_json::json!([198.0, 225.0]));
+        assert_eq!(v["series"][0]["stack"], "total");
+    }
+
+    #[test]
+    fn not_disclosed_is_a_gap_not_zero() {
+        let r = report();
+        let v = json(
+            &group_chart(
+                &r,
+                group("suppliers-cities").unwrap(),
+                Measure::Absolute,
+                Lang::En,
+            )
+            .unwrap(),
+        );
+        assert_eq!(v["series"][0]["data"], serde_json::json!(["-", "-", "-"]));
+        assert_eq!(
+            v["series"][1]["data"],
+            serde_json::json!([211.0, 47.0, 14.0])
+        );
+        let d = v["aria"]["label"]["description"].as_str().unwrap();
+        assert!(d.contains("was 211 suppliers in 2022"), "{d}");
+    }
+
+    #[test]
+    fn board_counts_come_from_the_roster() {
+        let r = report();
+        let v = json(&board(&r, "2022-12-31", Lang::En));
+        let values: Vec<Value> = v["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["data"].clone())
+            .collect();
+        assert_eq!(values[0], serde_json::json!([4.0, "-", "-"]));
+        assert_eq!(values[1], serde_json::json!([2.0, "-", "-"]));
+        assert_eq!(values[2], serde_json::json!([3.0, "-", "-"]));
+        assert_eq!(values[3], serde_json::json!(["-", 3.0, "-"]));
+        assert_eq!(values[6], serde_json::json!(["-", "-", 5.0]));
+    }
+
+    #[test]
+    fn every_charted_group_builds_in_both_languages() {
+        let r = report();
+        for g in GROUPS {
+            for lang in Lang::ALL {
+                for m in [Measure::Absolute, Measure::PerEmployee] {
+                    if let Some(spec) = group_chart(&r, g, m, lang) {
+                        let v = json(&spec);
+                        assert!(
+                            v["series"].as_array().is_some_and(|s| !s.is_empty()),
+                            "{}",
+                            g.id
+                        );
+                        assert!(!spec.description.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}

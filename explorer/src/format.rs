@@ -1,0 +1,160 @@
+//! Numbers and units for readers: the report's printed precision, thousands separators,
+//! units in the reader's language, and "not disclosed" that never looks like zero.
+
+use crate::i18n::Msg;
+use esg_data::derive::{Change, Tone};
+use esg_data::units::unit;
+use esg_data::{Decimal, Lang, Value};
+
+/// Inserts `,` every three integer digits (both languages group this way).
+fn group(int: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A printed figure with separators: `1823.000` → `1,823.000`; precision untouched.
+pub fn number(d: Decimal) -> String {
+    let (int, frac) = d.digits();
+    let sign = if d.is_negative() { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{}", group(&int))
+    } else {
+        format!("{sign}{}.{frac}", group(&int))
+    }
+}
+
+/// A cell: the number, or "not disclosed" in words.
+pub fn value(v: Value, lang: Lang) -> String {
+    match v {
+        Value::Disclosed(d) => number(d),
+        Value::NotDisclosed => Msg::NotDisclosed.text(lang).to_owned(),
+    }
+}
+
+/// A unit in `lang` (the printed Chinese unit when the catalogue lacks it).
+pub fn unit_label(zh: &str, lang: Lang) -> String {
+    unit(zh)
+        .map(|u| u.label(lang).to_owned())
+        .unwrap_or_else(|| zh.to_owned())
+}
+
+/// A figure with its unit: `67.758 tCO₂e`, `33%`, `605 人`.
+pub fn with_unit(v: Value, unit_zh: &str, lang: Lang) -> String {
+    match v {
+        Value::NotDisclosed => value(v, lang),
+        Value::Disclosed(d) => {
+            let u = unit_label(unit_zh, lang);
+            if u == "%" {
+                format!("{}%", number(d))
+            } else {
+                format!("{} {u}", number(d))
+            }
+        }
+    }
+}
+
+/// A float printed to `scale` places with separators and a sign (`+0.362`, `-1,234`).
+pub fn signed(x: f64, scale: u8) -> String {
+    let s = format!("{:+.*}", usize::from(scale), x);
+    let (sign, rest) = s.split_at(1);
+    let (int, frac) = rest
+        .split_once('.')
+        .map(|(i, f)| (i, Some(f)))
+        .unwrap_or((rest, None));
+    let sign = if sign == "-" { "−" } else { "+" };
+    match frac {
+        Some(f) => format!("{sign}{}.{f}", group(int)),
+        None => format!("{sign}{}", group(int)),
+    }
+}
+
+/// The percent part of a change: `+0.5%`, or "n/a" from a zero base.
+pub fn percent_change(c: &Change, lang: Lang) -> String {
+    match c.pct {
+        Some(p) => format!("{}%", signed(p, 1)),
+        None => Msg::NotApplicableChange.text(lang).to_owned(),
+    }
+}
+
+/// The whole change: `+0.362 (+0.5%)`.
+pub fn change(c: &Change, unit_zh: &str, lang: Lang) -> String {
+    let u = unit_label(unit_zh, lang);
+    let abs = if u == "%" {
+        format!("{} pp", signed(c.abs, c.scale))
+    } else {
+        signed(c.abs, c.scale)
+    };
+    let abs = if u == "%" && lang == Lang::ZhHant {
+        format!("{}個百分點", signed(c.abs, c.scale))
+    } else {
+        abs
+    };
+    format!("{abs} ({})", percent_change(c, lang))
+}
+
+/// The reading of a change, as a word and a CSS class.
+pub fn tone(t: Tone, lang: Lang) -> (&'static str, &'static str) {
+    match t {
+        Tone::Good => (Msg::Improved.text(lang), "good"),
+        Tone::Bad => (Msg::Worsened.text(lang), "bad"),
+        Tone::Neutral => (Msg::NoDirection.text(lang), "neutral"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use esg_data::derive::change_between;
+    use esg_data::Direction;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    #[test]
+    fn keeps_precision_and_groups_thousands() {
+        assert_eq!(number(d("1823.000")), "1,823.000");
+        assert_eq!(number(d("116.000")), "116.000");
+        assert_eq!(number(d("378.50")), "378.50");
+        assert_eq!(number(d("31.0")), "31.0");
+        assert_eq!(number(d("5757")), "5,757");
+        assert_eq!(number(d("0.037")), "0.037");
+        assert_eq!(number(d("1234567")), "1,234,567");
+    }
+
+    #[test]
+    fn units_and_not_disclosed_per_language() {
+        assert_eq!(
+            with_unit(Value::Disclosed(d("10")), "萬元", Lang::En),
+            "10 RMB 10k"
+        );
+        assert_eq!(
+            with_unit(Value::Disclosed(d("10")), "萬元", Lang::ZhHant),
+            "10 萬元"
+        );
+        assert_eq!(with_unit(Value::Disclosed(d("33")), "%", Lang::En), "33%");
+        assert_eq!(
+            with_unit(Value::NotDisclosed, "%", Lang::En),
+            "not disclosed"
+        );
+        assert_eq!(with_unit(Value::NotDisclosed, "%", Lang::ZhHant), "未披露");
+    }
+
+    #[test]
+    fn changes_read_naturally() {
+        let c = change_between(d("67.396"), d("67.758"), Direction::Lower);
+        assert_eq!(change(&c, "噸二氧化碳當量", Lang::En), "+0.362 (+0.5%)");
+        let c = change_between(d("36.7"), d("33"), Direction::Lower);
+        assert_eq!(change(&c, "%", Lang::En), "−3.7 pp (−10.1%)");
+        assert_eq!(change(&c, "%", Lang::ZhHant), "−3.7個百分點 (−10.1%)");
+        let c = change_between(d("0"), d("180"), Direction::Higher);
+        assert_eq!(change(&c, "小時", Lang::En), "+180 (n/a)");
+        assert_eq!(tone(c.tone, Lang::En).1, "good");
+    }
+}

@@ -1,0 +1,489 @@
+//! Which KPIs form each chart, and how each is drawn.
+//!
+//! A group follows the report's grouping (its `section`) and plots one kind of figure in
+//! one unit. Group ids are stable: embed widgets and deep links use them.
+
+use crate::i18n::Msg;
+
+/// How a group is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// 2021 vs 2022 bars per KPI: totals in one unit.
+    Compare,
+    /// Stacked bars per year: parts of a whole.
+    Composition,
+    /// 2021 vs 2022 bars of percentages per group.
+    Rates,
+    /// Figures in different units: cards, no chart.
+    Tiles,
+    /// Board composition by role, gender and age from the roster.
+    Board,
+}
+
+/// A chart group.
+#[derive(Clone, Copy, Debug)]
+pub struct Group {
+    pub id: &'static str,
+    pub section: &'static str,
+    pub title: Msg,
+    pub kind: Kind,
+    /// Plotted in the absolute view.
+    pub chart: &'static [&'static str],
+    /// Plotted in the per-employee view; empty when the report has no such twin.
+    pub per_employee: &'static [&'static str],
+    /// Every KPI the group's table lists, in the report's order.
+    pub table: &'static [&'static str],
+}
+
+const fn g(
+    id: &'static str,
+    section: &'static str,
+    title: Msg,
+    kind: Kind,
+    chart: &'static [&'static str],
+    per_employee: &'static [&'static str],
+    table: &'static [&'static str],
+) -> Group {
+    Group {
+        id,
+        section,
+        title,
+        kind,
+        chart,
+        per_employee,
+        table,
+    }
+}
+
+use Kind::*;
+
+/// Every group, in the report's order. Each KPI is in exactly one group's table.
+pub const GROUPS: &[Group] = &[
+    g(
+        "ghg",
+        "ghg-emissions",
+        Msg::GroupGhg,
+        Compare,
+        &["ghg-scope-1", "ghg-scope-2"],
+        &["ghg-per-capita"],
+        &["ghg-scope-1", "ghg-scope-2", "ghg-per-capita"],
+    ),
+    g(
+        "hazardous-waste",
+        "waste",
+        Msg::GroupHazardousWaste,
+        Composition,
+        &[
+            "hazardous-waste-batteries",
+            "hazardous-waste-lamps",
+            "hazardous-waste-ink-cartridges",
+        ],
+        &["hazardous-waste-per-capita"],
+        &[
+            "hazardous-waste",
+            "hazardous-waste-per-capita",
+            "hazardous-waste-batteries",
+            "hazardous-waste-lamps",
+            "hazardous-waste-ink-cartridges",
+        ],
+    ),
+    g(
+        "non-hazardous-waste",
+        "waste",
+        Msg::GroupNonHazardousWaste,
+        Composition,
+        &["non-hazardous-waste-paper", "non-hazardous-waste-domestic"],
+        &["non-hazardous-waste-per-capita"],
+        &[
+            "non-hazardous-waste",
+            "non-hazardous-waste-per-capita",
+            "non-hazardous-waste-paper",
+            "non-hazardous-waste-domestic",
+        ],
+    ),
+    g(
+        "recycled-waste",
+        "waste",
+        Msg::GroupRecycledWaste,
+        Composition,
+        &["recycled-waste-paper", "recycled-waste-domestic"],
+        &[],
+        &[
+            "recycled-waste",
+            "recycled-waste-paper",
+            "recycled-waste-domestic",
+        ],
+    ),
+    g(
+        "energy",
+        "energy",
+        Msg::GroupEnergy,
+        Compare,
+        &["electricity"],
+        &["electricity-per-capita"],
+        &["electricity", "electricity-per-capita"],
+    ),
+    g(
+        "water",
+        "water",
+        Msg::GroupWater,
+        Compare,
+        &["water"],
+        &["water-per-capita"],
+        &["water", "water-per-capita"],
+    ),
+    g(
+        "workforce-gender",
+        "workforce",
+        Msg::GroupWorkforceGender,
+        Composition,
+        &["employees-female", "employees-male"],
+        &[],
+        &["employees", "employees-female", "employees-male"],
+    ),
+    g(
+        "workforce-age",
+        "workforce",
+        Msg::GroupWorkforceAge,
+        Composition,
+        &["employees-under-31", "employees-31-50", "employees-over-50"],
+        &[],
+        &["employees-under-31", "employees-31-50", "employees-over-50"],
+    ),
+    g(
+        "workforce-rank",
+        "workforce",
+        Msg::GroupWorkforceRank,
+        Composition,
+        &["employees-senior", "employees-middle", "employees-junior"],
+        &[],
+        &["employees-senior", "employees-middle", "employees-junior"],
+    ),
+    g(
+        "workforce-region",
+        "workforce",
+        Msg::GroupWorkforceRegion,
+        Composition,
+        &["employees-mainland", "employees-hk-macao-taiwan-overseas"],
+        &[],
+        &["employees-mainland", "employees-hk-macao-taiwan-overseas"],
+    ),
+    g(
+        "workforce-type",
+        "workforce",
+        Msg::GroupWorkforceType,
+        Composition,
+        &["employees-full-time", "employees-part-time"],
+        &[],
+        &["employees-full-time", "employees-part-time"],
+    ),
+    g(
+        "workforce-coverage",
+        "workforce",
+        Msg::GroupWorkforceCoverage,
+        Rates,
+        &["labour-contract-rate", "social-insurance-coverage"],
+        &[],
+        &["labour-contract-rate", "social-insurance-coverage"],
+    ),
+    g(
+        "turnover",
+        "turnover",
+        Msg::GroupTurnover,
+        Rates,
+        &[
+            "turnover-rate",
+            "turnover-rate-female",
+            "turnover-rate-male",
+            "turnover-rate-under-31",
+            "turnover-rate-31-50",
+            "turnover-rate-over-50",
+            "turnover-rate-mainland",
+            "turnover-rate-hk-macao-taiwan-overseas",
+        ],
+        &[],
+        &[
+            "turnover-rate",
+            "turnover-rate-female",
+            "turnover-rate-male",
+            "turnover-rate-under-31",
+            "turnover-rate-31-50",
+            "turnover-rate-over-50",
+            "turnover-rate-mainland",
+            "turnover-rate-hk-macao-taiwan-overseas",
+        ],
+    ),
+    g(
+        "trained-gender",
+        "training",
+        Msg::GroupTrainedGender,
+        Composition,
+        &["trained-female", "trained-male"],
+        &[],
+        &["trained-employees", "trained-female", "trained-male"],
+    ),
+    g(
+        "trained-rank",
+        "training",
+        Msg::GroupTrainedRank,
+        Composition,
+        &["trained-senior", "trained-middle", "trained-junior"],
+        &[],
+        &["trained-senior", "trained-middle", "trained-junior"],
+    ),
+    g(
+        "training-shares",
+        "training",
+        Msg::GroupTrainingShares,
+        Rates,
+        &[
+            "trained-share",
+            "trained-female-share",
+            "trained-male-share",
+            "trained-senior-share",
+            "trained-middle-share",
+            "trained-junior-share",
+        ],
+        &[],
+        &[
+            "trained-share",
+            "trained-female-share",
+            "trained-male-share",
+            "trained-senior-share",
+            "trained-middle-share",
+            "trained-junior-share",
+        ],
+    ),
+    g(
+        "training-hours-gender",
+        "training",
+        Msg::GroupTrainingHoursGender,
+        Composition,
+        &["training-hours-female", "training-hours-male"],
+        &[
+            "training-hours-per-capita-female",
+            "training-hours-per-capita-male",
+        ],
+        &[
+            "training-hours",
+            "training-hours-female",
+            "training-hours-male",
+            "training-hours-per-capita-female",
+            "training-hours-per-capita-male",
+        ],
+    ),
+    g(
+        "training-hours-rank",
+        "training",
+        Msg::GroupTrainingHoursRank,
+        Composition,
+        &[
+            "training-hours-senior",
+            "training-hours-middle",
+            "training-hours-junior",
+        ],
+        &[
+            "training-hours-per-capita-senior",
+            "training-hours-per-capita-middle",
+            "training-hours-per-capita-junior",
+        ],
+        &[
+            "training-hours-senior",
+            "training-hours-middle",
+            "training-hours-junior",
+            "training-hours-per-capita-senior",
+            "training-hours-per-capita-middle",
+            "training-hours-per-capita-junior",
+        ],
+    ),
+    g(
+        "training-spend",
+        "training",
+        Msg::GroupTrainingSpend,
+        Tiles,
+        &[],
+        &[],
+        &["training-cost", "training-cost-per-capita"],
+    ),
+    g(
+        "safety-training",
+        "training",
+        Msg::GroupSafetyTraining,
+        Tiles,
+        &[],
+        &[],
+        &["safety-training-attendances", "safety-training-hours"],
+    ),
+    g(
+        "health-safety",
+        "health-safety",
+        Msg::GroupHealthSafety,
+        Tiles,
+        &[],
+        &[],
+        &[
+            "health-check-coverage",
+            "work-injuries",
+            "work-fatalities",
+            "work-fatality-rate",
+            "lost-days-injury",
+        ],
+    ),
+    g(
+        "suppliers-region",
+        "suppliers",
+        Msg::GroupSuppliersRegion,
+        Composition,
+        &["suppliers-mainland", "suppliers-hk-macao-taiwan-overseas"],
+        &[],
+        &[
+            "suppliers",
+            "suppliers-mainland",
+            "suppliers-hk-macao-taiwan-overseas",
+        ],
+    ),
+    g(
+        "suppliers-cities",
+        "suppliers",
+        Msg::GroupSuppliersCities,
+        Compare,
+        &[
+            "suppliers-beijing",
+            "suppliers-shanghai",
+            "suppliers-guangzhou",
+        ],
+        &[],
+        &[
+            "suppliers-beijing",
+            "suppliers-shanghai",
+            "suppliers-guangzhou",
+        ],
+    ),
+    g(
+        "customer-service",
+        "customer-service",
+        Msg::GroupCustomerService,
+        Tiles,
+        &[],
+        &[],
+        &[
+            "customer-satisfaction",
+            "customer-complaints",
+            "complaint-resolution-rate",
+            "complaint-response-time",
+        ],
+    ),
+    g(
+        "community",
+        "community",
+        Msg::GroupCommunity,
+        Tiles,
+        &[],
+        &[],
+        &["donations", "volunteer-hours"],
+    ),
+    g(
+        "board",
+        "board-diversity",
+        Msg::GroupBoard,
+        Board,
+        &[],
+        &[],
+        &[
+            "board-directors",
+            "board-directors-share",
+            "board-executive",
+            "board-executive-share",
+            "board-non-executive",
+            "board-non-executive-share",
+            "board-independent",
+            "board-independent-share",
+            "board-male",
+            "board-male-share",
+            "board-female",
+            "board-female-share",
+            "board-age-30-50",
+            "board-age-30-50-share",
+            "board-age-over-50",
+            "board-age-over-50-share",
+        ],
+    ),
+    g(
+        "anti-corruption",
+        "anti-corruption",
+        Msg::GroupAntiCorruption,
+        Tiles,
+        &[],
+        &[],
+        &[
+            "corruption-cases",
+            "corruption-disciplinary-cases",
+            "anti-corruption-training-share",
+        ],
+    ),
+];
+
+/// A group by id.
+pub fn group(id: &str) -> Option<&'static Group> {
+    GROUPS.iter().find(|g| g.id == id)
+}
+
+/// The group whose table lists `kpi`.
+pub fn group_of(kpi: &str) -> Option<&'static Group> {
+    GROUPS.iter().find(|g| g.table.contains(&kpi))
+}
+
+impl Group {
+    /// The KPIs plotted for a measure, falling back to absolute when there is no twin.
+    pub fn plotted(&self, measure: crate::url::Measure) -> &'static [&'static str] {
+        match measure {
+            crate::url::Measure::PerEmployee if !self.per_employee.is_empty() => self.per_employee,
+            _ => self.chart,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    #[test]
+    fn every_kpi_is_in_exactly_one_table_and_units_agree() {
+        let r = esg_data::report_2022().expect("valid data");
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for g in GROUPS {
+            assert!(r.section(g.section).is_some(), "{}: unknown section", g.id);
+            for id in g.table {
+                let k = r
+                    .kpi(id)
+                    .unwrap_or_else(|| panic!("{}: unknown KPI {id}", g.id));
+                assert_eq!(k.section, g.section, "{id} is not in section {}", g.section);
+                assert!(seen.insert(id, g.id).is_none(), "{id} is in two groups");
+            }
+            for list in [g.chart, g.per_employee] {
+                assert!(
+                    list.iter().all(|id| g.table.contains(id)),
+                    "{}: plotted KPI missing from table",
+                    g.id
+                );
+                let units: Vec<&str> = list
+                    .iter()
+                    .filter_map(|id| r.kpi(id))
+                    .map(|k| k.unit.as_str())
+                    .collect();
+                assert!(
+                    units.windows(2).all(|w| w[0] == w[1]),
+                    "{}: one chart, one unit",
+                    g.id
+                );
+            }
+        }
+        for k in &r.kpis {
+            assert!(seen.contains_key(k.id.as_str()), "{} is in no group", k.id);
+        }
+        let mut ids: Vec<&str> = GROUPS.iter().map(|g| g.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), GROUPS.len());
+    }
+}

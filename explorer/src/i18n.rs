@@ -1,0 +1,187 @@
+//! Every string the UI shows that is not report data, in both languages.
+//!
+//! A hand-written catalogue rather than `leptos_i18n`: two fixed languages, no plural
+//! rules beyond what a sentence template needs, and the catalogue must also serve the
+//! native chart builders (aria descriptions, axis names) without a Leptos context. The
+//! macro makes a key without both languages a compile error; a test checks none is empty.
+
+use esg_data::Lang;
+
+macro_rules! messages {
+    ($($key:ident => ($zh:expr, $en:expr),)*) => {
+        /// A message key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            /// Every key, for tests.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
+
+            /// The message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                let (zh, en) = match self { $(Msg::$key => ($zh, $en),)* };
+                match lang {
+                    Lang::ZhHant => zh,
+                    Lang::En => en,
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => ("醫脈通 2022 ESG 數據瀏覽", "Medlive 2022 ESG data explorer"),
+    AppDescription => (
+        "醫脈通《2022年環境、社會及管治報告》的關鍵績效：環境、社會及管治數據，附2021年比較數字。",
+        "Key performance indicators from Medlive's 2022 ESG report: environmental, social and governance data with 2021 comparatives."
+    ),
+    SkipToContent => ("跳至內容", "Skip to content"),
+    Views => ("檢視", "Views"),
+    ViewOverview => ("概覽", "Overview"),
+    ViewEnvironment => ("環境", "Environment"),
+    ViewSocial => ("社會", "Social"),
+    ViewGovernance => ("管治", "Governance"),
+    OtherLanguage => ("English", "繁體中文"),
+    SwitchLanguage => ("Switch to English", "切換至繁體中文"),
+    ModeChart => ("圖表", "Chart"),
+    ModeTable => ("表格", "Table"),
+    ShowAs => ("顯示方式", "Show as"),
+    Absolute => ("總量", "Total"),
+    PerEmployee => ("人均", "Per employee"),
+    Indicator => ("指標", "Indicator"),
+    Unit => ("單位", "Unit"),
+    Change => ("變化", "Change"),
+    NotDisclosed => ("未披露", "not disclosed"),
+    NotApplicableChange => ("不適用", "n/a"),
+    Improved => ("改善", "improved"),
+    Worsened => ("轉差", "worsened"),
+    NoDirection => ("無好壞之分", "neither better nor worse"),
+    VsYear => ("較{year}年", "vs {year}"),
+    HkexKpi => ("香港聯交所關鍵績效指標", "HKEX KPI"),
+    Source => ("資料來源", "Source"),
+    SourceReport => ("醫脈通《2022年環境、社會及管治報告》", "Medlive, 2022 Environmental, Social and Governance Report"),
+    Prevails => ("報告以繁體中文版本為準；英文標籤為本站翻譯。", "The Chinese version of the report prevails; English labels are our translation."),
+    Discrepancy => ("報告數據不一致", "The report's figures disagree"),
+    Note => ("註", "Note"),
+    Headlines => ("主要數據", "Headline figures"),
+    SeeDetails => ("查看詳情", "See details"),
+    SearchLabel => ("搜尋指標（名稱或聯交所編號）", "Search KPIs (name or HKEX code)"),
+    SearchNoMatch => ("沒有相符的指標", "No matching KPI"),
+    CopyLink => ("複製連結", "Copy link"),
+    LinkCopied => ("已複製連結", "Link copied"),
+    Year => ("年份", "Year"),
+    YearLabel => ("{year}年", "{year}"),
+    AriaRose => ("{name}由{from}上升至{to}{unit}（{pct}）。", "{name} rose from {from} to {to} {unit} ({pct})."),
+    AriaFell => ("{name}由{from}下降至{to}{unit}（{pct}）。", "{name} fell from {from} to {to} {unit} ({pct})."),
+    AriaSame => ("{name}維持在{to}{unit}。", "{name} was unchanged at {to} {unit}."),
+    AriaOnly => ("{name}於{year}年為{to}{unit}。", "{name} was {to} {unit} in {year}."),
+    AriaChartIntro => ("圖表：{title}。", "Chart: {title}."),
+    ErrorTitle => ("無法載入互動圖表", "The interactive charts could not load"),
+    ErrorBody => ("請重新整理頁面，或閱讀報告原文。", "Please reload the page, or read the report itself."),
+    GroupGhg => ("溫室氣體排放", "Greenhouse gas emissions"),
+    GroupHazardousWaste => ("有害廢棄物", "Hazardous waste"),
+    GroupNonHazardousWaste => ("無害廢棄物", "Non-hazardous waste"),
+    GroupRecycledWaste => ("回收的無害廢棄物", "Non-hazardous waste recycled"),
+    GroupEnergy => ("外購電力", "Purchased electricity"),
+    GroupWater => ("耗水量", "Water consumption"),
+    GroupWorkforceGender => ("按性別劃分的員工", "Employees by gender"),
+    GroupWorkforceAge => ("按年齡劃分的員工", "Employees by age"),
+    GroupWorkforceRank => ("按職級劃分的員工", "Employees by rank"),
+    GroupWorkforceRegion => ("按地區劃分的員工", "Employees by region"),
+    GroupWorkforceType => ("按僱傭類型劃分的員工", "Employees by employment type"),
+    GroupWorkforceCoverage => ("勞動合同及社會保險", "Labour contracts and social insurance"),
+    GroupTurnover => ("員工流失率", "Employee turnover rates"),
+    GroupTrainedGender => ("按性別劃分的受訓員工", "Employees trained by gender"),
+    GroupTrainedRank => ("按職級劃分的受訓員工", "Employees trained by rank"),
+    GroupTrainingShares => ("受訓員工比例", "Shares of employees trained"),
+    GroupTrainingHoursGender => ("按性別劃分的培訓時長", "Training hours by gender"),
+    GroupTrainingHoursRank => ("按職級劃分的培訓時長", "Training hours by rank"),
+    GroupTrainingSpend => ("培訓費用", "Training expenditure"),
+    GroupSafetyTraining => ("職業安全及健康培訓", "Health and safety training"),
+    GroupHealthSafety => ("員工健康和安全", "Employee health and safety"),
+    GroupSuppliersRegion => ("按地區劃分的供應商", "Suppliers by region"),
+    GroupSuppliersCities => ("供應商最多的城市", "Cities with the most suppliers"),
+    GroupCustomerService => ("客戶服務", "Customer service"),
+    GroupCommunity => ("社區投資", "Community investment"),
+    GroupBoard => ("董事會多元化", "Board diversity"),
+    GroupAntiCorruption => ("反貪污", "Anti-corruption"),
+    BoardByRole => ("職務", "Role"),
+    BoardByGender => ("性別", "Gender"),
+    BoardByAge => ("年齡", "Age"),
+    RoleExecutive => ("執行董事", "Executive"),
+    RoleNonExecutive => ("非執行董事", "Non-executive"),
+    RoleIndependent => ("獨立非執行董事", "Independent non-executive"),
+    GenderFemale => ("女性", "Female"),
+    GenderMale => ("男性", "Male"),
+    Age30To50 => ("30-50歲", "30–50"),
+    AgeOver50 => ("50歲以上", "Over 50"),
+    Directors => ("董事人數", "Directors"),
+    AsOf => ("截至{date}", "As at {date}"),
+    NotDisclosedList => ("未披露：{items}", "Not disclosed: {items}"),
+    Footer => (
+        "數據摘自醫脈通《2022年環境、社會及管治報告》；「/」表示報告未披露。",
+        "Figures from Medlive's 2022 ESG report; “not disclosed” marks the report's “/”."
+    ),
+}
+
+impl Msg {
+    /// The message with `{name}` placeholders filled.
+    pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        let mut s = self.text(lang).to_owned();
+        for (k, v) in args {
+            s = s.replace(&format!("{{{k}}}"), v);
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for m in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !m.text(lang).trim().is_empty(),
+                    "{m:?} has no {lang:?} text"
+                );
+            }
+            assert_ne!(
+                m.text(Lang::ZhHant),
+                m.text(Lang::En),
+                "{m:?} is not translated"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_match_across_languages() {
+        for m in Msg::ALL {
+            let holes = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(k, _)| k.to_owned()))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(
+                holes(m.text(Lang::ZhHant)),
+                holes(m.text(Lang::En)),
+                "{m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders() {
+        assert_eq!(Msg::VsYear.fill(Lang::En, &[("year", "2021")]), "vs 2021");
+        assert_eq!(
+            Msg::VsYear.fill(Lang::ZhHant, &[("year", "2021")]),
+            "較2021年"
+        );
+    }
+}

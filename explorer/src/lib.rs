@@ -1,0 +1,16 @@
+//! `esg-explorer`: everything the explorer decides, as pure functions tested natively.
+//!
+//! The app crate only wires these into Leptos components and the ECharts renderer:
+//! [`url`] (the typed query string), [`i18n`] (every UI string in both languages),
+//! [`format`] (numbers and units as the report prints them), [`groups`] (which KPIs
+//! form each chart), [`charts`] (ECharts options built with charming), [`tokens`]
+//! (the colours shared by CSS and charts).
+
+pub mod charts;
+pub mod format;
+pub mod groups;
+pub mod i18n;
+pub mod tokens;
+pub mod url;
+
+pub use esg_data;

@@ -1,0 +1,324 @@
+//! The explorer's state as one typed struct, read from and written to the query string.
+//!
+//! Query parameters (not paths) so any static host and any sub-path work without rewrites.
+//! Reading never fails: each parameter is valid, invalid (ignored, default used) or missing.
+//! Writing emits only what differs from the defaults, in a fixed order, so links are short
+//! and stable. View names are a public contract (shared links, the annual-report page).
+
+use esg_data::Lang;
+
+/// A page of the explorer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Environment,
+    Social,
+    Governance,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [
+        View::Overview,
+        View::Environment,
+        View::Social,
+        View::Governance,
+    ];
+
+    /// The stable URL name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Environment => "environment",
+            View::Social => "social",
+            View::Governance => "governance",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// The pillar a KPI view shows.
+    pub fn pillar(self) -> Option<esg_data::Pillar> {
+        match self {
+            View::Environment => Some(esg_data::Pillar::E),
+            View::Social => Some(esg_data::Pillar::S),
+            View::Governance => Some(esg_data::Pillar::G),
+            View::Overview => None,
+        }
+    }
+
+    pub fn for_pillar(p: esg_data::Pillar) -> View {
+        match p {
+            esg_data::Pillar::E => View::Environment,
+            esg_data::Pillar::S => View::Social,
+            esg_data::Pillar::G => View::Governance,
+        }
+    }
+}
+
+/// Charts, or their table twins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Chart,
+    Table,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Chart => "chart",
+            Mode::Table => "table",
+        }
+    }
+}
+
+/// Absolute figures, or per-employee figures where a group has them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Absolute,
+    PerEmployee,
+}
+
+/// Everything a link can say.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub view: View,
+    /// A KPI to scroll to and highlight; only ids the dataset has survive parsing.
+    pub kpi: Option<String>,
+    pub mode: Mode,
+    pub measure: Measure,
+    /// The language asked for in the link; `None` means "the reader's browser decides".
+    pub lang: Option<Lang>,
+    /// The year the headline figures show; `None` is the report year.
+    pub year: Option<u16>,
+}
+
+/// Reads a language tag: `zh-Hant`, its regional aliases, or English.
+pub fn parse_lang(tag: &str) -> Option<Lang> {
+    let t = tag.trim().to_ascii_lowercase();
+    match t.as_str() {
+        "zh-hant" | "zh-hk" | "zh-tw" | "zh-mo" | "zh-hant-hk" | "zh-hant-tw" | "zh" => {
+            Some(Lang::ZhHant)
+        }
+        "en" => Some(Lang::En),
+        _ if t.starts_with("en-") => Some(Lang::En),
+        _ if t.starts_with("zh-hant-") => Some(Lang::ZhHant),
+        _ => None,
+    }
+}
+
+/// The language for a reader whose browser prefers `preferred` (most preferred first):
+/// the first we support, else Traditional Chinese (the prevailing version).
+pub fn negotiate_lang<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+    preferred
+        .into_iter()
+        .find_map(parse_lang)
+        .unwrap_or(Lang::ZhHant)
+}
+
+/// Decodes `%XX` and `+`; malformed escapes stay as typed, invalid UTF-8 is replaced.
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(b[i + 1]), hex(b[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a query value (ids are kebab-case, so this is rarely needed).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The longest value worth looking at; longer ones are garbage.
+const MAX_VALUE: usize = 64;
+
+impl UrlState {
+    /// Reads a query string (with or without the leading `?`). `is_kpi` says which KPI
+    /// ids exist; `years` which years may be chosen. The first valid value of a repeated
+    /// key wins.
+    pub fn parse(query: &str, is_kpi: &dyn Fn(&str) -> bool, years: &[u16]) -> UrlState {
+        let mut s = UrlState::default();
+        let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) =
+            (None, None, None, None, None, None);
+        for pair in query.trim_start_matches('?').split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if v.len() > MAX_VALUE * 3 {
+                continue;
+            }
+            let v = percent_decode(v);
+            let v = v.trim();
+            match percent_decode(k).as_str() {
+                "view" if view.is_none() => view = View::parse(v),
+                "kpi" if kpi.is_none() => kpi = is_kpi(v).then(|| v.to_owned()),
+                "mode" if mode.is_none() => {
+                    mode = match v {
+                        "table" => Some(Mode::Table),
+                        "chart" => Some(Mode::Chart),
+                        _ => None,
+                    }
+                }
+                "measure" if measure.is_none() => {
+                    measure = match v {
+                        "per-employee" => Some(Measure::PerEmployee),
+                        "total" => Some(Measure::Absolute),
+                        _ => None,
+                    }
+                }
+                "lang" if lang.is_none() => lang = parse_lang(v),
+                "year" if year.is_none() => {
+                    year = v.parse::<u16>().ok().filter(|y| years.contains(y))
+                }
+                _ => {}
+            }
+        }
+        s.view = view.unwrap_or_default();
+        s.kpi = kpi;
+        s.mode = mode.unwrap_or_default();
+        s.measure = measure.unwrap_or_default();
+        s.lang = lang;
+        s.year = year;
+        s
+    }
+
+    /// The query string for this state (`?view=social&lang=en`), or empty for the defaults.
+    /// `report_year` is the default year and is never written.
+    pub fn to_query(&self, report_year: u16) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if self.view != View::default() {
+            parts.push(format!("view={}", self.view.as_str()));
+        }
+        if let Some(k) = &self.kpi {
+            parts.push(format!("kpi={}", percent_encode(k)));
+        }
+        if self.mode != Mode::default() {
+            parts.push(format!("mode={}", self.mode.as_str()));
+        }
+        if self.measure == Measure::PerEmployee {
+            parts.push("measure=per-employee".into());
+        }
+        if let Some(y) = self.year.filter(|y| *y != report_year) {
+            parts.push(format!("year={y}"));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.tag()));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_kpi(id: &str) -> bool {
+        ["ghg-scope-2", "employees"].contains(&id)
+    }
+    const YEARS: &[u16] = &[2021, 2022];
+
+    fn parse(q: &str) -> UrlState {
+        UrlState::parse(q, &is_kpi, YEARS)
+    }
+
+    #[test]
+    fn defaults_write_nothing() {
+        assert_eq!(UrlState::default().to_query(2022), "");
+        assert_eq!(parse(""), UrlState::default());
+    }
+
+    #[test]
+    fn round_trip() {
+        let s = UrlState {
+            view: View::Social,
+            kpi: Some("employees".into()),
+            mode: Mode::Table,
+            measure: Measure::PerEmployee,
+            lang: Some(Lang::En),
+            year: Some(2021),
+        };
+        let q = s.to_query(2022);
+        assert_eq!(
+            q,
+            "?view=social&kpi=employees&mode=table&measure=per-employee&year=2021&lang=en"
+        );
+        assert_eq!(parse(&q), s);
+    }
+
+    #[test]
+    fn garbage_falls_back_to_defaults() {
+        let s = parse(
+            "?view=<script>&kpi=nope&mode=3d&lang=fr&year=1999&measure=x&%zz=1&&=&view=social",
+        );
+        assert_eq!(
+            s.view,
+            View::Social,
+            "a later valid value is used when the first is invalid"
+        );
+        assert_eq!(s.kpi, None);
+        assert_eq!(s.mode, Mode::Chart);
+        assert_eq!(s.lang, None);
+        assert_eq!(s.year, None);
+        assert_eq!(
+            parse("view=environment&view=social").view,
+            View::Environment
+        );
+        assert_eq!(
+            parse(&format!("view={}", "a".repeat(10_000))).view,
+            View::Overview
+        );
+    }
+
+    #[test]
+    fn language_aliases_and_negotiation() {
+        for t in ["zh-Hant", "zh-HK", "zh-TW", "ZH-hk"] {
+            assert_eq!(parse_lang(t), Some(Lang::ZhHant), "{t}");
+        }
+        assert_eq!(parse_lang("en-GB"), Some(Lang::En));
+        assert_eq!(parse_lang("zh-CN"), None);
+        assert_eq!(negotiate_lang(["fr-FR", "en-US", "zh-TW"]), Lang::En);
+        assert_eq!(negotiate_lang(["fr", "de"]), Lang::ZhHant);
+        assert_eq!(parse("lang=zh-TW").lang, Some(Lang::ZhHant));
+    }
+
+    #[test]
+    fn decoding_never_panics() {
+        assert_eq!(percent_decode("a%2Db+c%"), "a-b c%");
+        assert_eq!(percent_decode("%E4%B8%AD"), "中");
+        assert_eq!(percent_decode("%ff%fe"), "\u{fffd}\u{fffd}");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(parse("view=%73ocial").view, View::Social);
+    }
+}
