@@ -1,0 +1,153 @@
+// Shared helpers for the browser tests (node:test + playwright-core + Debian Chromium).
+//
+//   const server = await startServer({ base: '/esg/2022/' });   // dist/ on 127.0.0.1:random
+//   const browser = await launchBrowser();
+//   const { page, problems } = await openPage(browser, server, { width: 390, height: 844 });
+//   await page.goto(server.url); await waitForCharts(page);
+//   assertNoProblems(problems);
+//
+// Never downloads a browser: Chromium comes from Debian (/usr/bin/chromium).
+
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'test-results');
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export const VIEWPORTS = [
+  { name: 'mobile', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+];
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serve dist/ (built by `trunk build --release`) under a sub-path on a random port. */
+export async function startServer({ base = '/esg/2022/', root = DIST, headers, gzip = true } = {}) {
+  assert.ok(
+    existsSync(path.join(root, 'index.html')),
+    `${root}/index.html is missing: run \`trunk build --release\` first`,
+  );
+  return startStaticServer({ root, base, port: 0, headers, gzip });
+}
+
+/**
+ * Launch headless Debian Chromium. Playwright gives every launch a fresh temporary
+ * profile (--user-data-dir) and deletes it on close.
+ */
+export async function launchBrowser(options = {}) {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: run scripts/setup.sh`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+    ...options,
+  });
+}
+
+/**
+ * A new context + page at the given viewport, with collectors that record every
+ * console error, page error, failed request, HTTP status >= 400, and request to an
+ * origin other than the test server's (those are aborted, so nothing leaves the machine).
+ * Returns { context, page, problems }; problems is a live array of strings.
+ */
+export async function openPage(browser, server, viewport, contextOptions = {}) {
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: 1,
+    locale: 'zh-TW',
+    ...contextOptions,
+  });
+  const problems = [];
+  const allowedOrigin = server.origin;
+
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isSameOrigin(url, allowedOrigin) || isInline(url)) return route.continue();
+    problems.push(`foreign request: ${route.request().method()} ${url}`);
+    return route.abort('blockedbyclient');
+  });
+
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.push(`console error: ${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.stack || err.message || err}`));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText ?? 'unknown';
+    // Foreign requests were already reported when they were aborted.
+    if (isSameOrigin(req.url(), allowedOrigin) || isInline(req.url())) {
+      problems.push(`request failed: ${req.method()} ${req.url()} (${why})`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+  });
+  return { context, page, problems };
+}
+
+function isInline(url) {
+  return url.startsWith('data:') || url.startsWith('blob:');
+}
+
+function isSameOrigin(url, origin) {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export function assertNoProblems(problems, label = '') {
+  assert.deepEqual(problems, [], `${label ? `${label}: ` : ''}problems on the page:\n${problems.join('\n')}`);
+}
+
+/**
+ * Wait until at least `min` chart containers (`div.chart[data-chart]`) are marked
+ * `data-chart-ready="true"` and hold a canvas; returns the ready charts' data-chart keys.
+ */
+export async function waitForCharts(page, { min = 1, timeout = 30_000 } = {}) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('div.chart[data-chart][data-chart-ready="true"] canvas').length >= n,
+    min,
+    { timeout },
+  );
+  return page.$$eval('div.chart[data-chart][data-chart-ready="true"]', (els) =>
+    els.filter((el) => el.querySelector('canvas')).map((el) => el.getAttribute('data-chart')),
+  );
+}
+
+/** { scrollWidth, innerWidth } of the document; scrollWidth > innerWidth means horizontal overflow. */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
+/** Full-page PNG screenshot in test-results/ (gitignored); returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
