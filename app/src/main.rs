@@ -1,4 +1,4 @@
+//! Entry point: everything lives in the library so tests can reach it.
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(esg_app::App);
+    esg_app::start();
 }

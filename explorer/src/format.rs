@@ -158,3 +158,79 @@ mod tests {
         assert_eq!(tone(c.tone, Lang::En).1, "good");
     }
 }
+
+/// A business highlight's figure: `620萬` in Chinese; in English the 萬 (ten thousand)
+/// is multiplied out, since "620 10k" reads badly (`6,200,000`).
+pub fn highlight(h: &esg_data::Highlight, lang: Lang) -> String {
+    let q = h.qualifier.as_ref().map(|q| q.get(lang).to_owned());
+    match lang {
+        Lang::ZhHant => format!("{}{}{}", q.unwrap_or_default(), number(h.value), h.unit.zh),
+        Lang::En => {
+            let (value, unit) = match h.unit.zh.strip_prefix('萬') {
+                Some(_) => (
+                    ten_thousands(h.value),
+                    h.unit.en.trim_start_matches("10k").trim().to_owned(),
+                ),
+                None => (number(h.value), h.unit.en.clone()),
+            };
+            let q = q.map(|q| format!("{q} ")).unwrap_or_default();
+            if unit == "%" {
+                format!("{q}{value}%")
+            } else if unit.is_empty() {
+                format!("{q}{value}")
+            } else {
+                format!("{q}{value} {unit}")
+            }
+        }
+    }
+}
+
+/// `620` (萬) → `6,200,000`, exactly (the printed digits shifted by four places).
+fn ten_thousands(d: Decimal) -> String {
+    let (int, frac) = d.digits();
+    let mut digits = format!("{int}{frac}");
+    let zeros = 4usize.saturating_sub(frac.len());
+    digits.push_str(&"0".repeat(zeros));
+    let keep = frac.len().saturating_sub(4);
+    let (i, f) = digits.split_at(digits.len() - keep);
+    let i = i.trim_start_matches('0');
+    let i = if i.is_empty() { "0" } else { i };
+    if f.is_empty() {
+        group(i)
+    } else {
+        format!("{}.{f}", group(i))
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+
+    #[test]
+    fn ten_thousands_shift_exactly() {
+        let d = |s: &str| Decimal::parse(s).unwrap();
+        assert_eq!(ten_thousands(d("620")), "6,200,000");
+        assert_eq!(ten_thousands(d("6.5")), "65,000");
+        assert_eq!(ten_thousands(d("0.25")), "2,500");
+    }
+
+    #[test]
+    fn highlights_read_in_both_languages() {
+        let r = esg_data::report_2022().unwrap();
+        let h = |id: &str| r.highlights.iter().find(|h| h.id == id).unwrap();
+        assert_eq!(highlight(h("registered-users"), Lang::ZhHant), "620萬");
+        assert_eq!(highlight(h("registered-users"), Lang::En), "6,200,000");
+        assert_eq!(
+            highlight(h("licensed-physician-users"), Lang::En),
+            "about 3,720,000"
+        );
+        assert_eq!(
+            highlight(h("share-of-china-licensed-physicians"), Lang::En),
+            "85%"
+        );
+        assert_eq!(
+            highlight(h("monthly-active-users"), Lang::En),
+            "2,050,000 people"
+        );
+    }
+}

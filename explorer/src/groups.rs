@@ -487,3 +487,94 @@ mod tests {
         assert_eq!(ids.len(), GROUPS.len());
     }
 }
+
+/// The overview's headline KPIs, in reading order.
+pub const HEADLINE_KPIS: &[&str] = &[
+    "employees",
+    "employees-female",
+    "training-hours",
+    "turnover-rate",
+    "ghg-scope-2",
+    "ghg-per-capita",
+    "electricity",
+    "water",
+    "non-hazardous-waste",
+    "suppliers",
+    "board-directors",
+    "board-independent-share",
+];
+
+/// The overview's business figures (ids of the report's highlights).
+pub const HEADLINE_HIGHLIGHTS: &[&str] = &[
+    "registered-users",
+    "licensed-physician-users",
+    "share-of-china-licensed-physicians",
+    "monthly-active-users",
+];
+
+/// The group drawn on the overview.
+pub const OVERVIEW_GROUP: &str = "ghg";
+
+/// KPIs whose id, label (either language) or HKEX code contains `query`, best first.
+pub fn search<'a>(
+    report: &'a esg_data::Report,
+    query: &str,
+    limit: usize,
+) -> Vec<&'a esg_data::Kpi> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(u8, &esg_data::Kpi)> = report
+        .kpis
+        .iter()
+        .filter_map(|k| {
+            let code = k.hkex.as_deref().unwrap_or("").to_lowercase();
+            let rank = if code == q {
+                0
+            } else if k.metric.zh.contains(query.trim())
+                || k.metric.en.to_lowercase().starts_with(&q)
+            {
+                1
+            } else if k.metric.en.to_lowercase().contains(&q)
+                || k.id.contains(&q)
+                || (!code.is_empty() && code.starts_with(&q))
+            {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, k))
+        })
+        .collect();
+    hits.sort_by_key(|(r, _)| *r);
+    hits.into_iter().take(limit).map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    #[test]
+    fn finds_by_either_language_or_code() {
+        let r = esg_data::report_2022().expect("data");
+        let ids = |q: &str| {
+            search(&r, q, 50)
+                .into_iter()
+                .map(|k| k.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids("範疇二")[0], "ghg-scope-2");
+        assert_eq!(ids("scope 2")[0], "ghg-scope-2");
+        assert!(ids("B5.1").contains(&"suppliers-beijing"));
+        assert!(ids("b5.1").iter().all(|id| id.starts_with("suppliers")));
+        assert!(ids("").is_empty());
+        assert!(ids("zzzz").is_empty());
+        for id in HEADLINE_KPIS {
+            assert!(r.kpi(id).is_some(), "{id}");
+        }
+        for id in HEADLINE_HIGHLIGHTS {
+            assert!(r.highlights.iter().any(|h| h.id == *id), "{id}");
+        }
+    }
+}

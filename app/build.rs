@@ -1,0 +1,38 @@
+//! Validates the report's data file and embeds it: a file that breaks a rule fails the
+//! build here, with the same messages as `esg-data validate`.
+
+use std::path::Path;
+
+const DATA: &str = "data/reports/2022.toml";
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let path = root.join(DATA);
+    println!("cargo:rerun-if-changed={}", path.display());
+    let src = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => fail(&[format!("{DATA}: cannot read: {e}")]),
+    };
+    let report = match esg_data::load(DATA, &src) {
+        Ok(r) => r,
+        Err(issues) => fail(&issues.iter().map(|i| i.to_string()).collect::<Vec<_>>()),
+    };
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
+        .join("report-2022.json");
+    let json = match serde_json::to_string(&report) {
+        Ok(j) => j,
+        Err(e) => fail(&[format!("{DATA}: cannot serialise: {e}")]),
+    };
+    if let Err(e) = std::fs::write(&out, json) {
+        fail(&[format!("{}: cannot write: {e}", out.display())]);
+    }
+}
+
+fn fail(lines: &[String]) -> ! {
+    eprintln!("\nThe ESG data file is invalid; fix it before building:");
+    for l in lines {
+        eprintln!("  {l}");
+        println!("cargo:warning={l}");
+    }
+    std::process::exit(1);
+}

@@ -1,0 +1,124 @@
+//! Site header: title, language switch, view navigation, page controls.
+
+use crate::components::search::Search;
+use crate::state::use_nav;
+use esg_data::Lang;
+use esg_explorer::i18n::Msg;
+use esg_explorer::url::{Measure, Mode, View};
+use leptos::prelude::*;
+
+fn view_label(v: View) -> Msg {
+    match v {
+        View::Overview => Msg::ViewOverview,
+        View::Environment => Msg::ViewEnvironment,
+        View::Social => Msg::ViewSocial,
+        View::Governance => Msg::ViewGovernance,
+    }
+}
+
+/// A link that changes the state in place (and still works in a new tab).
+#[component]
+pub fn NavLink(
+    href: Signal<String>,
+    on_go: Callback<()>,
+    #[prop(into)] current: Signal<bool>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a
+            href=move || href.get()
+            aria-current=move || current.get().then_some("page")
+            class:active=move || current.get()
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                    ev.prevent_default();
+                    on_go.run(());
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let nav = use_nav();
+    let t = move |m: Msg| m.text(nav.lang());
+    let other = move || match nav.lang() {
+        Lang::ZhHant => Lang::En,
+        Lang::En => Lang::ZhHant,
+    };
+    view! {
+        <header class="site-header">
+            <a class="skip" href="#content">{move || t(Msg::SkipToContent)}</a>
+            <div class="title-row">
+                <h1>{move || t(Msg::AppTitle)}</h1>
+                <NavLink
+                    href=Signal::derive(move || nav.href(|s| s.lang = Some(other())))
+                    on_go=Callback::new(move |_| nav.go(|s| s.lang = Some(other())))
+                    current=false
+                >
+                    <span lang=move || other().tag() aria-label=move || t(Msg::SwitchLanguage)>{move || t(Msg::OtherLanguage)}</span>
+                </NavLink>
+            </div>
+            <Search/>
+        </header>
+        <nav class="views" aria-label=move || t(Msg::Views)>
+            {View::ALL
+                .into_iter()
+                .map(|v| {
+                    view! {
+                        <NavLink
+                            href=Signal::derive(move || nav.href(|s| { s.view = v; s.kpi = None; }))
+                            on_go=Callback::new(move |_| nav.go(|s| { s.view = v; s.kpi = None; }))
+                            current=Signal::derive(move || nav.view() == v)
+                        >
+                            {move || t(view_label(v))}
+                        </NavLink>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// Chart/table and total/per-employee switches, and copy-link.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let nav = use_nav();
+    let t = move |m: Msg| m.text(nav.lang());
+    let copied = RwSignal::new(false);
+    let mode = move || nav.state.with(|s| s.mode);
+    let measure = move || nav.state.with(|s| s.measure);
+    view! {
+        <div class="controls" role="group" aria-label=move || t(Msg::ShowAs)>
+            <div class="segmented">
+                <button type="button" aria-pressed=move || (mode() == Mode::Chart).to_string() on:click=move |_| nav.go(|s| s.mode = Mode::Chart)>
+                    {move || t(Msg::ModeChart)}
+                </button>
+                <button type="button" aria-pressed=move || (mode() == Mode::Table).to_string() on:click=move |_| nav.go(|s| s.mode = Mode::Table)>
+                    {move || t(Msg::ModeTable)}
+                </button>
+            </div>
+            <div class="segmented">
+                <button type="button" aria-pressed=move || (measure() == Measure::Absolute).to_string() on:click=move |_| nav.go(|s| s.measure = Measure::Absolute)>
+                    {move || t(Msg::Absolute)}
+                </button>
+                <button type="button" aria-pressed=move || (measure() == Measure::PerEmployee).to_string() on:click=move |_| nav.go(|s| s.measure = Measure::PerEmployee)>
+                    {move || t(Msg::PerEmployee)}
+                </button>
+            </div>
+            <button
+                type="button"
+                class="copy"
+                on:click=move |_| {
+                    let done = move |ok: bool| copied.set(ok);
+                    crate::browser::copy_text(&crate::browser::href(), done);
+                }
+            >
+                {move || if copied.get() { t(Msg::LinkCopied) } else { t(Msg::CopyLink) }}
+            </button>
+        </div>
+    }
+}

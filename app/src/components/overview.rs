@@ -1,0 +1,49 @@
+//! The overview: headline figures with their change, business highlights, one chart.
+
+use crate::components::group::GroupCard;
+use crate::components::kpi::KpiTile;
+use crate::state::use_nav;
+use esg_data::Report;
+use esg_explorer::format;
+use esg_explorer::groups::{group, group_of, HEADLINE_HIGHLIGHTS, HEADLINE_KPIS, OVERVIEW_GROUP};
+use esg_explorer::i18n::Msg;
+use esg_explorer::url::View;
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview(report: &'static Report) -> impl IntoView {
+    let nav = use_nav();
+    let lang = move || nav.lang();
+    let tiles = HEADLINE_KPIS
+        .iter()
+        .filter_map(|id| report.kpi(id))
+        .map(move |k| {
+            let view = View::for_pillar(k.pillar);
+            let _ = group_of(&k.id);
+            let href = Signal::derive(move || {
+                nav.href(|s| {
+                    s.view = view;
+                    s.kpi = Some(k.id.clone());
+                })
+            });
+            view! { <KpiTile report=report kpi=k href=href/> }
+        });
+    let highlights = HEADLINE_HIGHLIGHTS.iter().filter_map(|id| report.highlights.iter().find(|h| h.id == *id)).map(move |h| {
+        view! {
+            <div class="tile highlight">
+                <div class="tile-label">{move || h.label.get(lang()).to_owned()}</div>
+                <div class="tile-value">{move || format::highlight(h, lang())}</div>
+                {h.as_of.as_ref().map(|a| view! { <div class="tile-change">{move || a.get(lang()).to_owned()}</div> })}
+            </div>
+        }
+    });
+    view! {
+        <p class="lede">{move || Msg::AppDescription.text(lang())}</p>
+        <section class="section" aria-labelledby="h-headlines">
+            <h2 id="h-headlines">{move || Msg::Headlines.text(lang())}</h2>
+            <div class="tiles">{tiles.collect_view()}</div>
+            <div class="tiles">{highlights.collect_view()}</div>
+        </section>
+        {group(OVERVIEW_GROUP).map(|g| view! { <div class="groups"><GroupCard report=report group=g/></div> })}
+    }
+}

@@ -1,0 +1,14 @@
+//! The report, embedded at build time (validated by `build.rs`) and read once.
+
+use esg_data::Report;
+use std::sync::OnceLock;
+
+const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/report-2022.json"));
+
+/// The 2022 report, or why it could not be read (never expected: the build checked it).
+pub fn report() -> Result<&'static Report, &'static str> {
+    static R: OnceLock<Result<Report, String>> = OnceLock::new();
+    R.get_or_init(|| serde_json::from_str(JSON).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| e.as_str())
+}

@@ -1,0 +1,104 @@
+//! `<EChart>`: the one component that talks to ECharts.
+//!
+//! Options are built natively by `esg_explorer::charts` (charming) and arrive as JSON.
+//! This binds the four ECharts calls it needs itself (charming's renderer has no
+//! `dispose` and always merges options, which leaves stale series after a switch).
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    type Instance;
+
+    #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
+    fn echarts_init(
+        el: &web_sys::HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<Instance, JsValue>;
+
+    #[wasm_bindgen(method, js_name = setOption, catch)]
+    fn set_option(this: &Instance, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn resize(this: &Instance);
+
+    #[wasm_bindgen(method)]
+    fn dispose(this: &Instance);
+}
+
+/// What a mounted chart holds on to.
+struct Mounted {
+    chart: Instance,
+    observer: Option<web_sys::ResizeObserver>,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+/// A chart container; draws `option` (ECharts option JSON) after mount and on change,
+/// follows the container's size, and disposes the chart when unmounted.
+#[component]
+pub fn EChart(
+    /// Stable handle (`data-chart`), the group id.
+    key: &'static str,
+    /// The ECharts option as JSON.
+    #[prop(into)]
+    option: Signal<String>,
+) -> impl IntoView {
+    let node = NodeRef::<Div>::new();
+    let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
+    let failed = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let json = option.get();
+        let Some(el) = node.get() else { return };
+        let Ok(opt) = js_sys::JSON::parse(&json) else {
+            return;
+        };
+        mounted.update_value(|m| {
+            if m.is_none() {
+                *m = mount(&el);
+            }
+            match m {
+                Some(m) if m.chart.set_option(&opt, true).is_ok() => {
+                    let _ = el.set_attribute("data-chart-ready", "true");
+                }
+                _ => failed.set(true),
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        mounted.update_value(|m| {
+            if let Some(m) = m.take() {
+                if let Some(o) = &m.observer {
+                    o.disconnect();
+                }
+                m.chart.dispose();
+            }
+        });
+    });
+
+    view! {
+        <div class="chart" data-chart=key node_ref=node class:chart-failed=move || failed.get()></div>
+    }
+}
+
+fn mount(el: &web_sys::HtmlDivElement) -> Option<Mounted> {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into());
+    let chart = echarts_init(el, &JsValue::NULL, &opts).ok()?;
+    let handle: Instance = chart.clone().unchecked_into();
+    let on_resize = Closure::<dyn FnMut()>::new(move || handle.resize());
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    if let Some(o) = &observer {
+        o.observe(el);
+    }
+    Some(Mounted {
+        chart,
+        observer,
+        _on_resize: on_resize,
+    })
+}
