@@ -17,8 +17,7 @@ fn main() {
         Ok(r) => r,
         Err(issues) => fail(&issues.iter().map(|i| i.to_string()).collect::<Vec<_>>()),
     };
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()))
-        .join("report-2022.json");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("report-2022.json");
     let json = match serde_json::to_string(&report) {
         Ok(j) => j,
         Err(e) => fail(&[format!("{DATA}: cannot serialise: {e}")]),

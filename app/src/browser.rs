@@ -19,9 +19,7 @@ pub fn document() -> Option<web_sys::Document> {
 
 /// `location.search`, or empty.
 pub fn search() -> String {
-    window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// `location.pathname`, so links keep the sub-path the app is served under.
@@ -33,9 +31,7 @@ pub fn pathname() -> String {
 
 /// The absolute URL of the current page.
 pub fn href() -> String {
-    window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// The reader's preferred languages, most preferred first.
@@ -43,11 +39,7 @@ pub fn languages() -> Vec<String> {
     let Some(nav) = window().map(|w| w.navigator()) else {
         return Vec::new();
     };
-    let list: Vec<String> = nav
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
+    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
     if list.is_empty() {
         nav.language().into_iter().collect()
     } else {
@@ -100,4 +92,11 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
         }
         Err(_) => done(false),
     }
+}
+
+/// Whether the reader's system asks for a dark page.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }

@@ -14,11 +14,7 @@ extern "C" {
     type Instance;
 
     #[wasm_bindgen(js_namespace = echarts, js_name = init, catch)]
-    fn echarts_init(
-        el: &web_sys::HtmlElement,
-        theme: &JsValue,
-        opts: &JsValue,
-    ) -> Result<Instance, JsValue>;
+    fn echarts_init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<Instance, JsValue>;
 
     #[wasm_bindgen(method, js_name = setOption, catch)]
     fn set_option(this: &Instance, option: &JsValue, not_merge: bool) -> Result<(), JsValue>;
@@ -46,6 +42,9 @@ pub fn EChart(
     /// The ECharts option as JSON.
     #[prop(into)]
     option: Signal<String>,
+    /// Height in px (width follows the container).
+    #[prop(into)]
+    height: Signal<u32>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
@@ -82,7 +81,13 @@ pub fn EChart(
     });
 
     view! {
-        <div class="chart" data-chart=key node_ref=node class:chart-failed=move || failed.get()></div>
+        <div
+            class="chart"
+            data-chart=key
+            node_ref=node
+            style:height=move || format!("{}px", height.get())
+            class:chart-failed=move || failed.get()
+        ></div>
     }
 }
 

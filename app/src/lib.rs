@@ -44,11 +44,7 @@ pub fn App(report: &'static Report) -> impl IntoView {
         let view = nav.view();
         let title = match view {
             View::Overview => Msg::AppTitle.text(lang).to_owned(),
-            v => format!(
-                "{} · {}",
-                header_label(v).text(lang),
-                Msg::AppTitle.text(lang)
-            ),
+            v => format!("{} · {}", header_label(v).text(lang), Msg::AppTitle.text(lang)),
         };
         browser::set_document_meta(lang.tag(), &title, Msg::AppDescription.text(lang));
     });

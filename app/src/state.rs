@@ -35,8 +35,7 @@ impl Nav {
     }
 
     fn parse(&self, query: &str) -> UrlState {
-        self.years
-            .with_value(|y| UrlState::parse(query, &self.is_kpi, y))
+        self.years.with_value(|y| UrlState::parse(query, &self.is_kpi, y))
     }
 
     /// The language shown: the link's, else the browser's.
@@ -60,9 +59,7 @@ impl Nav {
     pub fn go(&self, f: impl FnOnce(&mut UrlState)) {
         let mut s = self.state.get_untracked();
         f(&mut s);
-        let url = self
-            .path
-            .with_value(|p| format!("{p}{}", s.to_query(self.report_year)));
+        let url = self.path.with_value(|p| format!("{p}{}", s.to_query(self.report_year)));
         self.state.set(s);
         browser::push_url(&url);
     }

@@ -7,11 +7,11 @@
 use crate::format;
 use crate::groups::{Group, Kind};
 use crate::i18n::Msg;
-use crate::tokens;
+use crate::tokens::{self, Theme};
 use crate::url::Measure;
-use charming::component::{Axis, Grid, Legend, LegendType};
+use charming::component::{Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint};
-use charming::element::{AxisType, Color, ItemStyle, Tooltip, Trigger};
+use charming::element::{AxisType, Color, ItemStyle, NameLocation, Tooltip, Trigger};
 use charming::series::Bar;
 use charming::Chart;
 use esg_data::derive::change;
@@ -23,19 +23,53 @@ pub struct ChartSpec {
     pub chart: Chart,
     /// A plain-language summary of the data, in the chart's language.
     pub description: String,
+    /// Pixels the chart needs so bars and a wrapped legend fit at any width.
+    pub height: u32,
+}
+
+/// The height for `categories` rows of `bars` bars each, with `series` legend entries.
+fn height(categories: usize, bars: usize, series: usize) -> u32 {
+    let legend = 40 + 22 * series.div_ceil(2);
+    let rows = categories * (bars * 18 + 18);
+    (8 + 30 + legend + rows).max(200) as u32
 }
 
 impl ChartSpec {
     /// The ECharts option as JSON, with ARIA on and our description (charming's `Aria`
     /// has no `label.description`, so it is added here).
     pub fn option_json(&self) -> String {
-        let mut v: serde_json::Value =
-            serde_json::from_str(&self.chart.to_string()).unwrap_or(serde_json::Value::Null);
+        self.option_json_for(Theme::Light)
+    }
+
+    /// The option for a light or dark page: text and grid colours from the design tokens
+    /// (set here because charming's builders lack some of these fields).
+    pub fn option_json_for(&self, theme: Theme) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(&self.chart.to_string()).unwrap_or(serde_json::Value::Null);
+        let (ink, muted, grid) = theme.inks();
         if let Some(obj) = v.as_object_mut() {
             obj.insert(
                 "aria".into(),
                 serde_json::json!({ "enabled": true, "label": { "enabled": true, "description": self.description } }),
             );
+            obj.insert("textStyle".into(), serde_json::json!({ "color": ink }));
+            if let Some(l) = obj.get_mut("legend").and_then(|l| l.as_object_mut()) {
+                l.insert("textStyle".into(), serde_json::json!({ "color": ink }));
+                l.insert("pageTextStyle".into(), serde_json::json!({ "color": ink }));
+            }
+            for axis in ["xAxis", "yAxis"] {
+                if let Some(a) = obj.get_mut(axis).and_then(|a| a.as_object_mut()) {
+                    a.insert("axisLabel".into(), serde_json::json!({ "color": ink }));
+                    a.insert("nameTextStyle".into(), serde_json::json!({ "color": muted }));
+                    a.insert(
+                        "axisLine".into(),
+                        serde_json::json!({ "lineStyle": { "color": muted } }),
+                    );
+                    a.insert(
+                        "splitLine".into(),
+                        serde_json::json!({ "lineStyle": { "color": grid } }),
+                    );
+                }
+            }
         }
         v.to_string()
     }
@@ -56,14 +90,16 @@ fn year_label(year: u16, lang: Lang) -> String {
     Msg::YearLabel.fill(lang, &[("year", &year.to_string())])
 }
 
-fn base(unit: &str, categories: Vec<String>) -> Chart {
+/// `series` sizes the space under the plot for a legend that wraps on a phone.
+fn base(unit: &str, categories: Vec<String>, series: usize) -> Chart {
+    let legend_rows = series.div_ceil(2) as f64;
     Chart::new()
         .grid(
             Grid::new()
                 .left(8)
                 .right(24)
                 .top(8)
-                .bottom(48)
+                .bottom(40.0 + 22.0 * legend_rows)
                 .contain_label(true),
         )
         .tooltip(
@@ -71,14 +107,15 @@ fn base(unit: &str, categories: Vec<String>) -> Chart {
                 .trigger(Trigger::Item)
                 .formatter(format!("{{a}}<br/>{{b}}: {{c}} {unit}").as_str()),
         )
-        .legend(Legend::new().bottom(0).type_(LegendType::Scroll))
-        .x_axis(Axis::new().type_(AxisType::Value).name(unit))
-        .y_axis(
+        .legend(Legend::new().bottom(0))
+        .x_axis(
             Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(categories),
+                .type_(AxisType::Value)
+                .name(unit)
+                .name_location(NameLocation::Middle)
+                .name_gap(28),
         )
+        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(categories))
         .background_color(Color::from("transparent"))
         .color(tokens::SERIES.iter().map(|c| Color::from(*c)).collect())
         // Figures appear at once: no motion to wait for on a slow phone.
@@ -136,12 +173,7 @@ fn intro(title: &str, lang: Lang) -> String {
 }
 
 /// The chart for a group, or `None` for groups shown as figures only.
-pub fn group_chart(
-    report: &Report,
-    group: &Group,
-    measure: Measure,
-    lang: Lang,
-) -> Option<ChartSpec> {
+pub fn group_chart(report: &Report, group: &Group, measure: Measure, lang: Lang) -> Option<ChartSpec> {
     let title = group.title.text(lang);
     match group.kind {
         Kind::Tiles => None,
@@ -167,8 +199,8 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
         .map(|k| format::unit_label(&k.unit, lang))
         .unwrap_or_default();
     let categories = kpis.iter().map(|k| k.metric.get(lang).to_owned()).collect();
-    let mut chart = base(&unit, categories);
     let years = report.report.years();
+    let mut chart = base(&unit, categories, years.len());
     for year in &years {
         let color = if *year == report.report.year {
             tokens::YEAR_CURRENT
@@ -179,11 +211,7 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
             Bar::new()
                 .name(year_label(*year, lang))
                 .item_style(ItemStyle::new().color(color))
-                .data(
-                    ids.iter()
-                        .map(|id| point(report, id, *year))
-                        .collect::<Vec<_>>(),
-                ),
+                .data(ids.iter().map(|id| point(report, id, *year)).collect::<Vec<_>>()),
         );
     }
     let mut description = vec![intro(title, lang)];
@@ -191,6 +219,7 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     ChartSpec {
         chart,
         description: description.join(" "),
+        height: height(ids.len(), years.len(), years.len()),
     }
 }
 
@@ -203,15 +232,13 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
         .unwrap_or_default();
     let years = report.report.years();
     let categories = years.iter().map(|y| year_label(*y, lang)).collect();
-    let mut chart = base(&unit, categories);
+    let mut chart = base(&unit, categories, kpis.len());
     for k in &kpis {
         chart = chart.series(
-            Bar::new().name(k.metric.get(lang)).stack("total").data(
-                years
-                    .iter()
-                    .map(|y| point(report, &k.id, *y))
-                    .collect::<Vec<_>>(),
-            ),
+            Bar::new()
+                .name(k.metric.get(lang))
+                .stack("total")
+                .data(years.iter().map(|y| point(report, &k.id, *y)).collect::<Vec<_>>()),
         );
     }
     let mut description = vec![intro(title, lang)];
@@ -219,42 +246,34 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     ChartSpec {
         chart,
         description: description.join(" "),
+        height: height(years.len(), 1, kpis.len()),
     }
 }
 
 /// Board composition on `date` from the roster: one stacked bar each for role, gender, age.
 pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
     let on: Vec<_> = report.board_on(date).collect();
-    let count =
-        |f: &dyn Fn(&&esg_data::Director) -> bool| on.iter().filter(|d| f(d)).count() as f64;
+    let count = |f: &dyn Fn(&&esg_data::Director) -> bool| on.iter().filter(|d| f(d)).count() as f64;
     let rows = [Msg::BoardByRole, Msg::BoardByGender, Msg::BoardByAge];
     let parts: [(Msg, usize, f64); 7] = [
         (Msg::RoleExecutive, 0, count(&|d| d.role == Role::Executive)),
-        (
-            Msg::RoleNonExecutive,
-            0,
-            count(&|d| d.role == Role::NonExecutive),
-        ),
+        (Msg::RoleNonExecutive, 0, count(&|d| d.role == Role::NonExecutive)),
         (
             Msg::RoleIndependent,
             0,
             count(&|d| d.role == Role::IndependentNonExecutive),
         ),
-        (
-            Msg::GenderFemale,
-            1,
-            count(&|d| d.gender == esg_data::Gender::Female),
-        ),
-        (
-            Msg::GenderMale,
-            1,
-            count(&|d| d.gender == esg_data::Gender::Male),
-        ),
+        (Msg::GenderFemale, 1, count(&|d| d.gender == esg_data::Gender::Female)),
+        (Msg::GenderMale, 1, count(&|d| d.gender == esg_data::Gender::Male)),
         (Msg::Age30To50, 2, count(&|d| (30..=50).contains(&d.age))),
         (Msg::AgeOver50, 2, count(&|d| d.age > 50)),
     ];
     let unit = Msg::Directors.text(lang);
-    let mut chart = base(unit, rows.iter().map(|m| m.text(lang).to_owned()).collect());
+    let mut chart = base(
+        unit,
+        rows.iter().map(|m| m.text(lang).to_owned()).collect(),
+        parts.len(),
+    );
     for (name, row, n) in parts {
         let data: Vec<DataPoint> = (0..3)
             .map(|r| {
@@ -269,10 +288,7 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
     }
     let title = Msg::GroupBoard.text(lang);
     let as_of = Msg::AsOf.fill(lang, &[("date", date)]);
-    let counts: Vec<String> = parts
-        .iter()
-        .map(|(m, _, n)| format!("{} {n}", m.text(lang)))
-        .collect();
+    let counts: Vec<String> = parts.iter().map(|(m, _, n)| format!("{} {n}", m.text(lang))).collect();
     let description = format!(
         "{} {as_of}: {} {}; {}.",
         intro(title, lang),
@@ -280,7 +296,11 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
         unit,
         counts.join(", ")
     );
-    ChartSpec { chart, description }
+    ChartSpec {
+        chart,
+        description,
+        height: height(rows.len(), 1, parts.len()),
+    }
 }
 
 #[cfg(test)]
@@ -307,13 +327,13 @@ mod tests {
         assert_eq!(v["series"][1]["data"], serde_json::json!([0.0, 67.758]));
         assert_eq!(
             v["yAxis"]["data"],
-            serde_json::json!([
-                "Direct GHG emissions (Scope 1)",
-                "Indirect GHG emissions (Scope 2)"
-            ])
+            serde_json::json!(["Direct GHG emissions (Scope 1)", "Indirect GHG emissions (Scope 2)"])
         );
         assert_eq!(v["xAxis"]["name"], "tCO₂e");
         assert_eq!(v["aria"]["enabled"], true);
+        assert_eq!(v["textStyle"]["color"], tokens::INK);
+        let dark: Value = serde_json::from_str(&spec.option_json_for(Theme::Dark)).unwrap();
+        assert_eq!(dark["textStyle"]["color"], tokens::INK_DARK);
         let d = v["aria"]["label"]["description"].as_str().unwrap();
         assert!(
             d.contains("Indirect GHG emissions (Scope 2) rose from 67.396 to 67.758 tCO₂e (+0.5%)"),
@@ -324,8 +344,7 @@ mod tests {
     #[test]
     fn labels_follow_the_language() {
         let r = report();
-        let v =
-            json(&group_chart(&r, group("ghg").unwrap(), Measure::Absolute, Lang::ZhHant).unwrap());
+        let v = json(&group_chart(&r, group("ghg").unwrap(), Measure::Absolute, Lang::ZhHant).unwrap());
         assert_eq!(v["series"][0]["name"], "2021年");
         assert_eq!(v["yAxis"]["data"][1], "間接溫室氣體排放量（範疇二）");
         assert_eq!(v["xAxis"]["name"], "噸二氧化碳當量");
@@ -338,8 +357,7 @@ mod tests {
     #[test]
     fn per_employee_switches_the_series() {
         let r = report();
-        let v =
-            json(&group_chart(&r, group("ghg").unwrap(), Measure::PerEmployee, Lang::En).unwrap());
+        let v = json(&group_chart(&r, group("ghg").unwrap(), Measure::PerEmployee, Lang::En).unwrap());
         assert_eq!(v["series"][0]["data"], serde_json::json!([0.134]));
         assert_eq!(v["series"][1]["data"], serde_json::json!([0.112]));
     }
@@ -347,15 +365,7 @@ mod tests {
     #[test]
     fn composition_stacks_parts_per_year() {
         let r = report();
-        let v = json(
-            &group_chart(
-                &r,
-                group("workforce-gender").unwrap(),
-                Measure::Absolute,
-                Lang::En,
-            )
-            .unwrap(),
-        );
+        let v = json(&group_chart(&r, group("workforce-gender").unwrap(), Measure::Absolute, Lang::En).unwrap());
         assert_eq!(v["yAxis"]["data"], serde_json::json!(["2021", "2022"]));
         assert_eq!(v["series"][0]["name"], "Female employees");
         assert_eq!(v["series"][0]["data"], serde_json::json!([304.0, 380.0]));
@@ -366,20 +376,9 @@ mod tests {
     #[test]
     fn not_disclosed_is_a_gap_not_zero() {
         let r = report();
-        let v = json(
-            &group_chart(
-                &r,
-                group("suppliers-cities").unwrap(),
-                Measure::Absolute,
-                Lang::En,
-            )
-            .unwrap(),
-        );
+        let v = json(&group_chart(&r, group("suppliers-cities").unwrap(), Measure::Absolute, Lang::En).unwrap());
         assert_eq!(v["series"][0]["data"], serde_json::json!(["-", "-", "-"]));
-        assert_eq!(
-            v["series"][1]["data"],
-            serde_json::json!([211.0, 47.0, 14.0])
-        );
+        assert_eq!(v["series"][1]["data"], serde_json::json!([211.0, 47.0, 14.0]));
         let d = v["aria"]["label"]["description"].as_str().unwrap();
         assert!(d.contains("was 211 suppliers in 2022"), "{d}");
     }
@@ -409,11 +408,7 @@ mod tests {
                 for m in [Measure::Absolute, Measure::PerEmployee] {
                     if let Some(spec) = group_chart(&r, g, m, lang) {
                         let v = json(&spec);
-                        assert!(
-                            v["series"].as_array().is_some_and(|s| !s.is_empty()),
-                            "{}",
-                            g.id
-                        );
+                        assert!(v["series"].as_array().is_some_and(|s| !s.is_empty()), "{}", g.id);
                         assert!(!spec.description.is_empty());
                     }
                 }

@@ -63,10 +63,7 @@ pub fn with_unit(v: Value, unit_zh: &str, lang: Lang) -> String {
 pub fn signed(x: f64, scale: u8) -> String {
     let s = format!("{:+.*}", usize::from(scale), x);
     let (sign, rest) = s.split_at(1);
-    let (int, frac) = rest
-        .split_once('.')
-        .map(|(i, f)| (i, Some(f)))
-        .unwrap_or((rest, None));
+    let (int, frac) = rest.split_once('.').map(|(i, f)| (i, Some(f))).unwrap_or((rest, None));
     let sign = if sign == "-" { "−" } else { "+" };
     match frac {
         Some(f) => format!("{sign}{}.{f}", group(int)),
@@ -82,8 +79,11 @@ pub fn percent_change(c: &Change, lang: Lang) -> String {
     }
 }
 
-/// The whole change: `+0.362 (+0.5%)`.
+/// The whole change: `+0.362 (+0.5%)`, or "unchanged".
 pub fn change(c: &Change, unit_zh: &str, lang: Lang) -> String {
+    if c.abs == 0.0 {
+        return Msg::Unchanged.text(lang).to_owned();
+    }
     let u = unit_label(unit_zh, lang);
     let abs = if u == "%" {
         format!("{} pp", signed(c.abs, c.scale))
@@ -130,19 +130,10 @@ mod tests {
 
     #[test]
     fn units_and_not_disclosed_per_language() {
-        assert_eq!(
-            with_unit(Value::Disclosed(d("10")), "萬元", Lang::En),
-            "10 RMB 10k"
-        );
-        assert_eq!(
-            with_unit(Value::Disclosed(d("10")), "萬元", Lang::ZhHant),
-            "10 萬元"
-        );
+        assert_eq!(with_unit(Value::Disclosed(d("10")), "萬元", Lang::En), "10 RMB 10k");
+        assert_eq!(with_unit(Value::Disclosed(d("10")), "萬元", Lang::ZhHant), "10 萬元");
         assert_eq!(with_unit(Value::Disclosed(d("33")), "%", Lang::En), "33%");
-        assert_eq!(
-            with_unit(Value::NotDisclosed, "%", Lang::En),
-            "not disclosed"
-        );
+        assert_eq!(with_unit(Value::NotDisclosed, "%", Lang::En), "not disclosed");
         assert_eq!(with_unit(Value::NotDisclosed, "%", Lang::ZhHant), "未披露");
     }
 
@@ -156,6 +147,9 @@ mod tests {
         let c = change_between(d("0"), d("180"), Direction::Higher);
         assert_eq!(change(&c, "小時", Lang::En), "+180 (n/a)");
         assert_eq!(tone(c.tone, Lang::En).1, "good");
+        let c = change_between(d("0"), d("0"), Direction::Lower);
+        assert_eq!(change(&c, "件", Lang::En), "unchanged");
+        assert_eq!(change(&c, "件", Lang::ZhHant), "持平");
     }
 }
 
@@ -220,17 +214,8 @@ mod highlight_tests {
         let h = |id: &str| r.highlights.iter().find(|h| h.id == id).unwrap();
         assert_eq!(highlight(h("registered-users"), Lang::ZhHant), "620萬");
         assert_eq!(highlight(h("registered-users"), Lang::En), "6,200,000");
-        assert_eq!(
-            highlight(h("licensed-physician-users"), Lang::En),
-            "about 3,720,000"
-        );
-        assert_eq!(
-            highlight(h("share-of-china-licensed-physicians"), Lang::En),
-            "85%"
-        );
-        assert_eq!(
-            highlight(h("monthly-active-users"), Lang::En),
-            "2,050,000 people"
-        );
+        assert_eq!(highlight(h("licensed-physician-users"), Lang::En), "about 3,720,000");
+        assert_eq!(highlight(h("share-of-china-licensed-physicians"), Lang::En), "85%");
+        assert_eq!(highlight(h("monthly-active-users"), Lang::En), "2,050,000 people");
     }
 }

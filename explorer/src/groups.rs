@@ -108,11 +108,7 @@ pub const GROUPS: &[Group] = &[
         Composition,
         &["recycled-waste-paper", "recycled-waste-domestic"],
         &[],
-        &[
-            "recycled-waste",
-            "recycled-waste-paper",
-            "recycled-waste-domestic",
-        ],
+        &["recycled-waste", "recycled-waste-paper", "recycled-waste-domestic"],
     ),
     g(
         "energy",
@@ -260,10 +256,7 @@ pub const GROUPS: &[Group] = &[
         Msg::GroupTrainingHoursGender,
         Composition,
         &["training-hours-female", "training-hours-male"],
-        &[
-            "training-hours-per-capita-female",
-            "training-hours-per-capita-male",
-        ],
+        &["training-hours-per-capita-female", "training-hours-per-capita-male"],
         &[
             "training-hours",
             "training-hours-female",
@@ -336,28 +329,16 @@ pub const GROUPS: &[Group] = &[
         Composition,
         &["suppliers-mainland", "suppliers-hk-macao-taiwan-overseas"],
         &[],
-        &[
-            "suppliers",
-            "suppliers-mainland",
-            "suppliers-hk-macao-taiwan-overseas",
-        ],
+        &["suppliers", "suppliers-mainland", "suppliers-hk-macao-taiwan-overseas"],
     ),
     g(
         "suppliers-cities",
         "suppliers",
         Msg::GroupSuppliersCities,
         Compare,
-        &[
-            "suppliers-beijing",
-            "suppliers-shanghai",
-            "suppliers-guangzhou",
-        ],
+        &["suppliers-beijing", "suppliers-shanghai", "suppliers-guangzhou"],
         &[],
-        &[
-            "suppliers-beijing",
-            "suppliers-shanghai",
-            "suppliers-guangzhou",
-        ],
+        &["suppliers-beijing", "suppliers-shanghai", "suppliers-guangzhou"],
     ),
     g(
         "customer-service",
@@ -455,9 +436,7 @@ mod tests {
         for g in GROUPS {
             assert!(r.section(g.section).is_some(), "{}: unknown section", g.id);
             for id in g.table {
-                let k = r
-                    .kpi(id)
-                    .unwrap_or_else(|| panic!("{}: unknown KPI {id}", g.id));
+                let k = r.kpi(id).unwrap_or_else(|| panic!("{}: unknown KPI {id}", g.id));
                 assert_eq!(k.section, g.section, "{id} is not in section {}", g.section);
                 assert!(seen.insert(id, g.id).is_none(), "{id} is in two groups");
             }
@@ -472,11 +451,7 @@ mod tests {
                     .filter_map(|id| r.kpi(id))
                     .map(|k| k.unit.as_str())
                     .collect();
-                assert!(
-                    units.windows(2).all(|w| w[0] == w[1]),
-                    "{}: one chart, one unit",
-                    g.id
-                );
+                assert!(units.windows(2).all(|w| w[0] == w[1]), "{}: one chart, one unit", g.id);
             }
         }
         for k in &r.kpis {
@@ -516,11 +491,7 @@ pub const HEADLINE_HIGHLIGHTS: &[&str] = &[
 pub const OVERVIEW_GROUP: &str = "ghg";
 
 /// KPIs whose id, label (either language) or HKEX code contains `query`, best first.
-pub fn search<'a>(
-    report: &'a esg_data::Report,
-    query: &str,
-    limit: usize,
-) -> Vec<&'a esg_data::Kpi> {
+pub fn search<'a>(report: &'a esg_data::Report, query: &str, limit: usize) -> Vec<&'a esg_data::Kpi> {
     let q = query.trim().to_lowercase();
     if q.is_empty() {
         return Vec::new();
@@ -532,9 +503,7 @@ pub fn search<'a>(
             let code = k.hkex.as_deref().unwrap_or("").to_lowercase();
             let rank = if code == q {
                 0
-            } else if k.metric.zh.contains(query.trim())
-                || k.metric.en.to_lowercase().starts_with(&q)
-            {
+            } else if k.metric.zh.contains(query.trim()) || k.metric.en.to_lowercase().starts_with(&q) {
                 1
             } else if k.metric.en.to_lowercase().contains(&q)
                 || k.id.contains(&q)
@@ -558,12 +527,7 @@ mod search_tests {
     #[test]
     fn finds_by_either_language_or_code() {
         let r = esg_data::report_2022().expect("data");
-        let ids = |q: &str| {
-            search(&r, q, 50)
-                .into_iter()
-                .map(|k| k.id.as_str())
-                .collect::<Vec<_>>()
-        };
+        let ids = |q: &str| search(&r, q, 50).into_iter().map(|k| k.id.as_str()).collect::<Vec<_>>();
         assert_eq!(ids("範疇二")[0], "ghg-scope-2");
         assert_eq!(ids("scope 2")[0], "ghg-scope-2");
         assert!(ids("B5.1").contains(&"suppliers-beijing"));

@@ -53,6 +53,7 @@ messages! {
     Change => ("變化", "Change"),
     NotDisclosed => ("未披露", "not disclosed"),
     NotApplicableChange => ("不適用", "n/a"),
+    Unchanged => ("持平", "unchanged"),
     Improved => ("改善", "improved"),
     Worsened => ("轉差", "worsened"),
     NoDirection => ("無好壞之分", "neither better nor worse"),
@@ -143,16 +144,9 @@ mod tests {
     fn every_key_has_both_languages() {
         for m in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(
-                    !m.text(lang).trim().is_empty(),
-                    "{m:?} has no {lang:?} text"
-                );
+                assert!(!m.text(lang).trim().is_empty(), "{m:?} has no {lang:?} text");
             }
-            assert_ne!(
-                m.text(Lang::ZhHant),
-                m.text(Lang::En),
-                "{m:?} is not translated"
-            );
+            assert_ne!(m.text(Lang::ZhHant), m.text(Lang::En), "{m:?} is not translated");
         }
     }
 
@@ -168,20 +162,13 @@ mod tests {
                 v.sort();
                 v
             };
-            assert_eq!(
-                holes(m.text(Lang::ZhHant)),
-                holes(m.text(Lang::En)),
-                "{m:?}"
-            );
+            assert_eq!(holes(m.text(Lang::ZhHant)), holes(m.text(Lang::En)), "{m:?}");
         }
     }
 
     #[test]
     fn fill_replaces_placeholders() {
         assert_eq!(Msg::VsYear.fill(Lang::En, &[("year", "2021")]), "vs 2021");
-        assert_eq!(
-            Msg::VsYear.fill(Lang::ZhHant, &[("year", "2021")]),
-            "較2021年"
-        );
+        assert_eq!(Msg::VsYear.fill(Lang::ZhHant, &[("year", "2021")]), "較2021年");
     }
 }

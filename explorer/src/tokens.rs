@@ -15,6 +15,29 @@ pub const INK: &str = "#1F2933";
 pub const INK_MUTED: &str = "#52606D";
 pub const GRID: &str = "#D9E2EC";
 
+/// Chart text and grid colours on the dark background (`prefers-color-scheme: dark`).
+pub const INK_DARK: &str = "#E4E7EB";
+pub const INK_MUTED_DARK: &str = "#B8C2CC";
+pub const GRID_DARK: &str = "#3E4C59";
+
+/// Light or dark page, as the reader's system prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// (text, muted text, grid lines) for charts.
+    pub fn inks(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Theme::Light => (INK, INK_MUTED, GRID),
+            Theme::Dark => (INK_DARK, INK_MUTED_DARK, GRID_DARK),
+        }
+    }
+}
+
 /// Each token as it appears in the stylesheet (`--name: value`).
 pub const CSS_TOKENS: &[(&str, &str)] = &[
     ("--series-1", SERIES[0]),
@@ -30,3 +53,30 @@ pub const CSS_TOKENS: &[(&str, &str)] = &[
     ("--ink-muted", INK_MUTED),
     ("--grid", GRID),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stylesheet declares every token with the same value (one source of truth).
+    #[test]
+    fn css_declares_the_same_tokens() {
+        let css = include_str!("../../style/main.css");
+        for (name, value) in CSS_TOKENS {
+            assert!(
+                css.contains(&format!("{name}: {value};")),
+                "style/main.css lacks `{name}: {value};`"
+            );
+        }
+        for (name, value) in [
+            ("--ink", INK_DARK),
+            ("--ink-muted", INK_MUTED_DARK),
+            ("--grid", GRID_DARK),
+        ] {
+            assert!(
+                css.contains(&format!("{name}: {value};")),
+                "dark: style/main.css lacks `{name}: {value};`"
+            );
+        }
+    }
+}

@@ -18,12 +18,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
-        View::Overview,
-        View::Environment,
-        View::Social,
-        View::Governance,
-    ];
+    pub const ALL: [View; 4] = [View::Overview, View::Environment, View::Social, View::Governance];
 
     /// The stable URL name.
     pub fn as_str(self) -> &'static str {
@@ -101,9 +96,7 @@ pub struct UrlState {
 pub fn parse_lang(tag: &str) -> Option<Lang> {
     let t = tag.trim().to_ascii_lowercase();
     match t.as_str() {
-        "zh-hant" | "zh-hk" | "zh-tw" | "zh-mo" | "zh-hant-hk" | "zh-hant-tw" | "zh" => {
-            Some(Lang::ZhHant)
-        }
+        "zh-hant" | "zh-hk" | "zh-tw" | "zh-mo" | "zh-hant-hk" | "zh-hant-tw" | "zh" => Some(Lang::ZhHant),
         "en" => Some(Lang::En),
         _ if t.starts_with("en-") => Some(Lang::En),
         _ if t.starts_with("zh-hant-") => Some(Lang::ZhHant),
@@ -114,10 +107,7 @@ pub fn parse_lang(tag: &str) -> Option<Lang> {
 /// The language for a reader whose browser prefers `preferred` (most preferred first):
 /// the first we support, else Traditional Chinese (the prevailing version).
 pub fn negotiate_lang<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-    preferred
-        .into_iter()
-        .find_map(parse_lang)
-        .unwrap_or(Lang::ZhHant)
+    preferred.into_iter().find_map(parse_lang).unwrap_or(Lang::ZhHant)
 }
 
 /// Decodes `%XX` and `+`; malformed escapes stay as typed, invalid UTF-8 is replaced.
@@ -167,8 +157,7 @@ impl UrlState {
     /// key wins.
     pub fn parse(query: &str, is_kpi: &dyn Fn(&str) -> bool, years: &[u16]) -> UrlState {
         let mut s = UrlState::default();
-        let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) =
-            (None, None, None, None, None, None);
+        let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) = (None, None, None, None, None, None);
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             if v.len() > MAX_VALUE * 3 {
@@ -194,9 +183,7 @@ impl UrlState {
                     }
                 }
                 "lang" if lang.is_none() => lang = parse_lang(v),
-                "year" if year.is_none() => {
-                    year = v.parse::<u16>().ok().filter(|y| years.contains(y))
-                }
+                "year" if year.is_none() => year = v.parse::<u16>().ok().filter(|y| years.contains(y)),
                 _ => {}
             }
         }
@@ -278,9 +265,7 @@ mod tests {
 
     #[test]
     fn garbage_falls_back_to_defaults() {
-        let s = parse(
-            "?view=<script>&kpi=nope&mode=3d&lang=fr&year=1999&measure=x&%zz=1&&=&view=social",
-        );
+        let s = parse("?view=<script>&kpi=nope&mode=3d&lang=fr&year=1999&measure=x&%zz=1&&=&view=social");
         assert_eq!(
             s.view,
             View::Social,
@@ -290,14 +275,8 @@ mod tests {
         assert_eq!(s.mode, Mode::Chart);
         assert_eq!(s.lang, None);
         assert_eq!(s.year, None);
-        assert_eq!(
-            parse("view=environment&view=social").view,
-            View::Environment
-        );
-        assert_eq!(
-            parse(&format!("view={}", "a".repeat(10_000))).view,
-            View::Overview
-        );
+        assert_eq!(parse("view=environment&view=social").view, View::Environment);
+        assert_eq!(parse(&format!("view={}", "a".repeat(10_000))).view, View::Overview);
     }
 
     #[test]

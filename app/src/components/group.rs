@@ -7,6 +7,7 @@ use esg_data::Report;
 use esg_explorer::charts::group_chart;
 use esg_explorer::groups::{Group, Kind};
 use esg_explorer::i18n::Msg;
+use esg_explorer::tokens::Theme;
 use esg_explorer::url::Mode;
 use leptos::prelude::*;
 
@@ -27,16 +28,20 @@ fn not_disclosed(report: &Report, ids: &[&str], lang: esg_data::Lang) -> Vec<Str
 pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
+    let theme = if crate::browser::prefers_dark() {
+        Theme::Dark
+    } else {
+        Theme::Light
+    };
     let title = move || group.title.text(lang()).to_owned();
     let mode = move || nav.state.with(|s| s.mode);
-    let measure = move || nav.state.with(|s| s.measure);
-    let source = move || {
-        format!(
-            "{}: {}",
-            Msg::Source.text(lang()),
-            Msg::SourceReport.text(lang())
-        )
+    // A linked KPI opens its group's table so it can be scrolled to and seen.
+    let focused = move || {
+        nav.state
+            .with(|s| s.kpi.as_deref().is_some_and(|k| group.table.contains(&k)))
     };
+    let measure = move || nav.state.with(|s| s.measure);
+    let source = move || format!("{}: {}", Msg::Source.text(lang()), Msg::SourceReport.text(lang()));
     let body = move || {
         if mode() == Mode::Table {
             return view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> }.into_any();
@@ -49,17 +54,19 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
             }
             .into_any(),
             _ => {
-                let option = Signal::derive(move || {
-                    group_chart(report, group, measure(), lang()).map(|c| c.option_json()).unwrap_or_default()
+                let spec = Memo::new(move |_| {
+                    group_chart(report, group, measure(), lang()).map(|c| (c.option_json_for(theme), c.height)).unwrap_or_default()
                 });
+                let option = Signal::derive(move || spec.with(|s| s.0.clone()));
+                let height = Signal::derive(move || spec.with(|s| s.1));
                 let nd = move || {
                     let items = not_disclosed(report, group.plotted(measure()), lang());
                     (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
                 };
                 view! {
-                    <EChart key=group.id option=option/>
+                    <EChart key=group.id option=option height=height/>
                     {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
-                    <details class="figures">
+                    <details class="figures" prop:open=move || focused()>
                         <summary>{move || Msg::ModeTable.text(lang())}</summary>
                         <KpiTable report=report ids=group.table caption=Signal::derive(title)/>
                     </details>

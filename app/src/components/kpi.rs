@@ -31,7 +31,7 @@ pub fn ChangeBadge(kpi: &'static Kpi, from: u16, to: u16) -> impl IntoView {
         view! {
             <span class=format!("change {class}")>
                 {move || format::change(&c, &kpi.unit, lang())}
-                <span class="tone">{move || format!(" · {}", format::tone(c.tone, lang()).0)}</span>
+                {(class != "neutral").then(|| view! { <span class="tone">{move || format!(" · {}", format::tone(c.tone, lang()).0)}</span> })}
             </span>
         }
     })
@@ -47,10 +47,7 @@ pub fn KpiTile(
     let nav = use_nav();
     let (from, to) = years(report);
     let lang = move || nav.lang();
-    let focused = move || {
-        nav.state
-            .with(|s| s.kpi.as_deref() == Some(kpi.id.as_str()))
-    };
+    let focused = move || nav.state.with(|s| s.kpi.as_deref() == Some(kpi.id.as_str()));
     let value = move || match kpi.value(to) {
         Some(v) => format::with_unit(v, &kpi.unit, lang()),
         None => "—".into(),

@@ -14,20 +14,17 @@ use leptos::prelude::*;
 pub fn Overview(report: &'static Report) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
-    let tiles = HEADLINE_KPIS
-        .iter()
-        .filter_map(|id| report.kpi(id))
-        .map(move |k| {
-            let view = View::for_pillar(k.pillar);
-            let _ = group_of(&k.id);
-            let href = Signal::derive(move || {
-                nav.href(|s| {
-                    s.view = view;
-                    s.kpi = Some(k.id.clone());
-                })
-            });
-            view! { <KpiTile report=report kpi=k href=href/> }
+    let tiles = HEADLINE_KPIS.iter().filter_map(|id| report.kpi(id)).map(move |k| {
+        let view = View::for_pillar(k.pillar);
+        let _ = group_of(&k.id);
+        let href = Signal::derive(move || {
+            nav.href(|s| {
+                s.view = view;
+                s.kpi = Some(k.id.clone());
+            })
         });
+        view! { <KpiTile report=report kpi=k href=href/> }
+    });
     let highlights = HEADLINE_HIGHLIGHTS.iter().filter_map(|id| report.highlights.iter().find(|h| h.id == *id)).map(move |h| {
         view! {
             <div class="tile highlight">

@@ -1,0 +1,172 @@
+// The explorer's views in a real browser: every view in both languages at phone and
+// desktop size, language switch, deep links, table mode, keyboard reach, history.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  VIEWPORTS,
+  assertNoProblems,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  screenshot,
+  startServer,
+  waitForCharts,
+} from './lib.mjs';
+
+const VIEWS = ['overview', 'environment', 'social', 'governance'];
+const LANGS = ['zh-Hant', 'en'];
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(vp, query) {
+  const o = await openPage(browser, server, vp);
+  await o.page.goto(`${server.url}${query}`, { waitUntil: 'load' });
+  await o.page.locator('main#content').waitFor({ timeout: 30_000 });
+  return o;
+}
+
+for (const vp of VIEWPORTS) {
+  for (const lang of LANGS) {
+    test(`every view loads in ${lang} at ${vp.width}x${vp.height}`, async () => {
+      for (const view of VIEWS) {
+        const { context, page, problems } = await open(vp, `?view=${view}&lang=${lang}`);
+        try {
+          await waitForCharts(page);
+          assert.equal(await page.getAttribute('html', 'lang'), lang);
+          const active = await page.locator('nav.views a[aria-current="page"]').getAttribute('href');
+          assert.ok(view === 'overview' ? !active.includes('view=') : active.includes(`view=${view}`), `${view}: nav marks ${active}`);
+          const { scrollWidth, innerWidth } = await horizontalOverflow(page);
+          assert.ok(scrollWidth <= innerWidth, `${view}: horizontal overflow ${scrollWidth} > ${innerWidth}`);
+          await screenshot(page, `view-${view}-${lang}-${vp.width}`);
+          assertNoProblems(problems, `${view} ${lang} ${vp.width}`);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+}
+
+const PHONE = VIEWPORTS[0];
+
+test('the language switch keeps the view and follows <html lang>', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=social');
+  try {
+    await page.getByRole('link', { name: /Switch to English|切換至繁體中文/ }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('view'), 'social');
+    assert.equal(url.searchParams.get('lang'), 'en');
+    assert.match(await page.title(), /Social/);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a deep link opens on its KPI, highlighted and in view', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=social&kpi=turnover-rate-mainland&lang=en');
+  try {
+    const row = page.locator('#kpi-turnover-rate-mainland');
+    await row.waitFor({ state: 'visible' });
+    assert.match(await row.getAttribute('class'), /focus/);
+    await page.waitForTimeout(300);
+    assert.ok(await row.isVisible());
+    const inView = await row.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top < window.innerHeight && r.bottom > 0;
+    });
+    assert.ok(inView, 'the linked KPI is scrolled into view');
+    // The report's own inconsistency for this KPI is stated, not hidden.
+    assert.match(await page.locator('main').innerText(), /36\.5/);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('table mode shows the printed values and "not disclosed"', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=environment&mode=table&lang=en');
+  try {
+    const row = page.locator('#kpi-electricity');
+    await row.waitFor();
+    const cells = await row.locator('td').allInnerTexts();
+    assert.deepEqual(cells.slice(1, 3), ['116.000', '129.480']);
+    assert.equal(await page.locator('div.chart').count(), 0, 'no charts in table mode');
+    await page.goto(`${server.url}?view=social&mode=table`, { waitUntil: 'load' });
+    const cost = page.locator('#kpi-training-cost td');
+    await cost.first().waitFor();
+    const texts = await cost.allInnerTexts();
+    assert.equal(texts[1], '未披露');
+    assert.equal(texts[2], '10');
+    const volunteer = await page.locator('#kpi-volunteer-hours td').allInnerTexts();
+    assert.deepEqual(volunteer.slice(1, 3), ['156.43', '378.50']);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('keyboard alone reaches every control', async () => {
+  const { context, page, problems } = await open(VIEWPORTS[1], '?lang=en');
+  try {
+    await waitForCharts(page);
+    const reached = new Set();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el ? `${el.tagName}:${(el.getAttribute('aria-label') || el.textContent || el.id || '').trim().slice(0, 40)}` : '';
+      });
+      reached.add(name);
+    }
+    const all = [...reached].join('\n');
+    for (const want of ['A:Skip to content', 'INPUT:', 'A:Overview', 'A:Social', 'A:Governance', 'BUTTON:Table', 'BUTTON:Per employee', 'BUTTON:Copy link']) {
+      assert.ok(all.includes(want), `keyboard did not reach ${want}:\n${all}`);
+    }
+    await page.keyboard.press('Enter');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('back and forward move between views; search jumps to a KPI', async () => {
+  const { context, page, problems } = await open(PHONE, '?lang=en');
+  try {
+    await page.locator('nav.views a', { hasText: 'Governance' }).click();
+    await page.locator('#section-board-diversity').waitFor();
+    await page.goBack();
+    await page.locator('h2#h-headlines').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('view'), null);
+    await page.goForward();
+    await page.locator('#section-board-diversity').waitFor();
+    await page.fill('#kpi-search', 'B5.1');
+    await page.locator('.search-results a').first().click();
+    await page.locator('#kpi-suppliers').waitFor({ state: 'visible' });
+    assert.equal(new URL(page.url()).searchParams.get('kpi'), 'suppliers');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a hostile query string falls back to the overview', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=%3Cscript%3Ealert(1)%3C/script%3E&kpi=%00&mode=x&lang=xx&year=-1');
+  try {
+    await page.locator('h2#h-headlines').waitFor();
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
