@@ -66,7 +66,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
                 view! {
                     <EChart key=group.id option=option height=height/>
                     {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
-                    <details class="figures" prop:open=move || focused()>
+                    <details class="figures" prop:open=focused>
                         <summary>{move || Msg::ModeTable.text(lang())}</summary>
                         <KpiTable report=report ids=group.table caption=Signal::derive(title)/>
                     </details>
