@@ -6,7 +6,10 @@
 //! form each chart), [`charts`] (ECharts options built with charming), [`tokens`]
 //! (the colours shared by CSS and charts).
 
+pub mod board;
 pub mod charts;
+pub mod content_index;
+pub mod stakeholders;
 pub mod format;
 pub mod groups;
 pub mod i18n;

@@ -15,10 +15,27 @@ pub enum View {
     Environment,
     Social,
     Governance,
+    Board,
+    Stakeholders,
+    Materiality,
+    Highlights,
+    Index,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Overview, View::Environment, View::Social, View::Governance];
+    pub const ALL: [View; 9] = [
+        View::Overview,
+        View::Environment,
+        View::Social,
+        View::Governance,
+        View::Board,
+        View::Stakeholders,
+        View::Materiality,
+        View::Highlights,
+        View::Index,
+    ];
+    /// The views in the main navigation; the others sit under "more".
+    pub const PRIMARY: [View; 4] = [View::Overview, View::Environment, View::Social, View::Governance];
 
     /// The stable URL name.
     pub fn as_str(self) -> &'static str {
@@ -27,6 +44,11 @@ impl View {
             View::Environment => "environment",
             View::Social => "social",
             View::Governance => "governance",
+            View::Board => "board",
+            View::Stakeholders => "stakeholders",
+            View::Materiality => "materiality",
+            View::Highlights => "highlights",
+            View::Index => "index",
         }
     }
 
@@ -40,7 +62,7 @@ impl View {
             View::Environment => Some(esg_data::Pillar::E),
             View::Social => Some(esg_data::Pillar::S),
             View::Governance => Some(esg_data::Pillar::G),
-            View::Overview => None,
+            _ => None,
         }
     }
 
@@ -70,6 +92,14 @@ impl Mode {
     }
 }
 
+/// The date the board view reflects: the report's period end, or after the April 2023 change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BoardDate {
+    #[default]
+    PeriodEnd,
+    AfterChange,
+}
+
 /// Absolute figures, or per-employee figures where a group has them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Measure {
@@ -90,6 +120,8 @@ pub struct UrlState {
     pub lang: Option<Lang>,
     /// The year the headline figures show; `None` is the report year.
     pub year: Option<u16>,
+    /// The board view's date.
+    pub board: BoardDate,
 }
 
 /// Reads a language tag: `zh-Hant`, its regional aliases, or English.
@@ -158,6 +190,7 @@ impl UrlState {
     pub fn parse(query: &str, is_kpi: &dyn Fn(&str) -> bool, years: &[u16]) -> UrlState {
         let mut s = UrlState::default();
         let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) = (None, None, None, None, None, None);
+        let mut board = None;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             if v.len() > MAX_VALUE * 3 {
@@ -184,6 +217,13 @@ impl UrlState {
                 }
                 "lang" if lang.is_none() => lang = parse_lang(v),
                 "year" if year.is_none() => year = v.parse::<u16>().ok().filter(|y| years.contains(y)),
+                "asof" if board.is_none() => {
+                    board = match v {
+                        "after-change" => Some(BoardDate::AfterChange),
+                        "period-end" => Some(BoardDate::PeriodEnd),
+                        _ => None,
+                    }
+                }
                 _ => {}
             }
         }
@@ -193,6 +233,7 @@ impl UrlState {
         s.measure = measure.unwrap_or_default();
         s.lang = lang;
         s.year = year;
+        s.board = board.unwrap_or_default();
         s
     }
 
@@ -214,6 +255,9 @@ impl UrlState {
         }
         if let Some(y) = self.year.filter(|y| *y != report_year) {
             parts.push(format!("year={y}"));
+        }
+        if self.board == BoardDate::AfterChange {
+            parts.push("asof=after-change".into());
         }
         if let Some(l) = self.lang {
             parts.push(format!("lang={}", l.tag()));
@@ -254,11 +298,12 @@ mod tests {
             measure: Measure::PerEmployee,
             lang: Some(Lang::En),
             year: Some(2021),
+            board: BoardDate::AfterChange,
         };
         let q = s.to_query(2022);
         assert_eq!(
             q,
-            "?view=social&kpi=employees&mode=table&measure=per-employee&year=2021&lang=en"
+            "?view=social&kpi=employees&mode=table&measure=per-employee&year=2021&asof=after-change&lang=en"
         );
         assert_eq!(parse(&q), s);
     }
