@@ -28,11 +28,7 @@ impl fmt::Display for DecimalError {
 impl Decimal {
     /// Parses plain decimal notation (`0`, `67.396`, `-1.5`); no exponent, no separators.
     pub fn parse(s: &str) -> Result<Decimal, DecimalError> {
-        let bad = |why: &str| {
-            Err(DecimalError(format!(
-                "`{s}` is not a number as printed ({why})"
-            )))
-        };
+        let bad = |why: &str| Err(DecimalError(format!("`{s}` is not a number as printed ({why})")));
         let (neg, body) = match s.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, s),
@@ -43,6 +39,10 @@ impl Decimal {
         };
         if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) {
             return bad("digits expected before any point");
+        }
+        // The report never pads with zeros; `0605` would silently become `605`.
+        if int.len() > 1 && int.starts_with('0') {
+            return bad("leading zero");
         }
         if let Some(f) = frac {
             if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
@@ -57,6 +57,10 @@ impl Decimal {
         let mut units: i64 = 0;
         for b in int.bytes().chain(frac.bytes()) {
             units = units * 10 + i64::from(b - b'0');
+        }
+        // `-0` would print as `0`: not the figure as printed.
+        if neg && units == 0 {
+            return bad("negative zero");
         }
         Ok(Decimal {
             units: if neg { -units } else { units },
@@ -135,7 +139,7 @@ mod tests {
     #[test]
     fn keeps_printed_precision() {
         for s in [
-            "0", "116.000", "31.0", "378.50", "0.037", "1587.000", "-2.5", "605",
+            "0", "0.0", "116.000", "31.0", "378.50", "0.037", "1587.000", "-2.5", "-0.5", "605",
         ] {
             assert_eq!(Decimal::parse(s).unwrap().to_string(), s);
         }
@@ -147,10 +151,7 @@ mod tests {
         assert_eq!(d.scale(), 3);
         assert!((d.to_f64() - 67.396).abs() < 1e-12);
         assert!((d.ulp() - 0.001).abs() < 1e-15);
-        assert_eq!(
-            Decimal::parse("0.05").unwrap().digits(),
-            ("0".into(), "05".into())
-        );
+        assert_eq!(Decimal::parse("0.05").unwrap().digits(), ("0".into(), "05".into()));
     }
 
     #[test]
@@ -166,6 +167,12 @@ mod tests {
             "--1",
             " 1",
             "1234567890123456",
+            "0605",
+            "00.5",
+            "-0",
+            "-0.000",
+            "+5",
+            "\u{ff16}",
         ] {
             assert!(Decimal::parse(s).is_err(), "{s:?} should be rejected");
         }

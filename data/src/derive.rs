@@ -43,16 +43,12 @@ pub fn change_between(a: Decimal, b: Decimal, better: Direction) -> Change {
     };
     let tone = match (better, abs.partial_cmp(&0.0)) {
         (_, Some(std::cmp::Ordering::Equal)) | (Direction::Neutral, _) | (_, None) => Tone::Neutral,
-        (Direction::Lower, Some(std::cmp::Ordering::Less))
-        | (Direction::Higher, Some(std::cmp::Ordering::Greater)) => Tone::Good,
+        (Direction::Lower, Some(std::cmp::Ordering::Less)) | (Direction::Higher, Some(std::cmp::Ordering::Greater)) => {
+            Tone::Good
+        }
         _ => Tone::Bad,
     };
-    Change {
-        abs,
-        scale,
-        pct,
-        tone,
-    }
+    Change { abs, scale, pct, tone }
 }
 
 #[cfg(test)]
@@ -77,13 +73,7 @@ mod tests {
         let c = change_between(d("0"), d("180"), Direction::Higher);
         assert_eq!(c.pct, None);
         assert_eq!(c.tone, Tone::Good);
-        assert_eq!(
-            change_between(d("5"), d("5"), Direction::Higher).tone,
-            Tone::Neutral
-        );
-        assert_eq!(
-            change_between(d("5"), d("9"), Direction::Neutral).tone,
-            Tone::Neutral
-        );
+        assert_eq!(change_between(d("5"), d("5"), Direction::Higher).tone, Tone::Neutral);
+        assert_eq!(change_between(d("5"), d("9"), Direction::Neutral).tone, Tone::Neutral);
     }
 }

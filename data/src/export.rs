@@ -18,11 +18,7 @@ pub fn csv_field(s: &str) -> String {
 }
 
 fn row(fields: &[&str]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
+    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
     line.push('\n');
     line
 }

@@ -38,13 +38,32 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `FILE: kpi `ID`, year YEAR: rule `RULE`: message`, leaving out what does not apply;
+        // every line starts with `FILE: ` so an editor can jump to the file.
         write!(f, "{}", self.file)?;
-        if let Some(k) = &self.kpi {
-            write!(f, ": kpi `{k}`")?;
-        }
-        if let Some(y) = self.year {
-            write!(f, ", year {y}")?;
+        match (&self.kpi, self.year) {
+            (Some(k), Some(y)) => write!(f, ": kpi `{k}`, year {y}")?,
+            (Some(k), None) => write!(f, ": kpi `{k}`")?,
+            (None, Some(y)) => write!(f, ": year {y}")?,
+            (None, None) => {}
         }
         write!(f, ": rule `{}`: {}", self.rule, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_starts_with_the_file() {
+        let i = Issue::new("f.toml", "r", "m");
+        assert_eq!(i.to_string(), "f.toml: rule `r`: m");
+        assert_eq!(i.clone().kpi("k").to_string(), "f.toml: kpi `k`: rule `r`: m");
+        assert_eq!(i.clone().year(2021).to_string(), "f.toml: year 2021: rule `r`: m");
+        assert_eq!(
+            i.kpi("k").year(2021).to_string(),
+            "f.toml: kpi `k`, year 2021: rule `r`: m"
+        );
     }
 }

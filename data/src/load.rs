@@ -56,16 +56,29 @@ struct RawKpi {
     unit: String,
     hkex: Option<String>,
     better: String,
-    values: BTreeMap<String, String>,
+    /// Any TOML value, so that a figure typed as a number (`605`, not `"605"`) is reported
+    /// with the KPI's id and year rather than only a line number.
+    values: BTreeMap<String, toml::Value>,
     note: Option<RawText>,
 }
+
+/// The longest line of a TOML error (source excerpt) kept in a message, in characters.
+const MAX_QUOTED_LINE: usize = 160;
 
 /// Reads and checks a data file's text. `file` names it in every message.
 pub fn load(file: &str, src: &str) -> Result<Report, Vec<Issue>> {
     let raw: RawReport = toml::from_str(src).map_err(|e| {
+        // One line; the quoted source line is shortened (a hostile 100 kB line would
+        // otherwise become a 100 kB message).
         let msg = e
             .to_string()
-            .replace('\n', " ")
+            .lines()
+            .map(|l| match l.char_indices().nth(MAX_QUOTED_LINE) {
+                Some((cut, _)) => format!("{}…", &l[..cut]),
+                None => l.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -73,8 +86,7 @@ pub fn load(file: &str, src: &str) -> Result<Report, Vec<Issue>> {
     })?;
     let mut issues = Vec::new();
     let years = raw.report.years();
-    let sections: BTreeMap<&str, &Section> =
-        raw.sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    let sections: BTreeMap<&str, &Section> = raw.sections.iter().map(|s| (s.id.as_str(), s)).collect();
     let mut kpis = Vec::new();
     let mut seen = HashSet::new();
     for k in &raw.kpis {
@@ -116,14 +128,7 @@ fn text(file: &str, id: &str, field: &str, raw: &RawText, issues: &mut Vec<Issue
         en: raw.en.clone().unwrap_or_default(),
     };
     for lang in t.missing() {
-        issues.push(
-            Issue::new(
-                file,
-                "both-languages",
-                format!("`{field}` has no `{lang}` text"),
-            )
-            .kpi(id),
-        );
+        issues.push(Issue::new(file, "both-languages", format!("`{field}` has no `{lang}` text")).kpi(id));
     }
     t
 }
@@ -144,10 +149,7 @@ fn convert_kpi(
         ));
     }
     let metric = text(file, &k.id, "metric", &k.metric, issues);
-    let note = k
-        .note
-        .as_ref()
-        .map(|n| text(file, &k.id, "note", n, issues));
+    let note = k.note.as_ref().map(|n| text(file, &k.id, "note", n, issues));
     let section = sections.get(k.section.as_str());
     if section.is_none() {
         issues.push(err(
@@ -158,10 +160,7 @@ fn convert_kpi(
     if unit(&k.unit).is_none() {
         issues.push(err(
             "unit-known",
-            format!(
-                "unit `{}` is not in the unit catalogue (esg-data/src/units.rs)",
-                k.unit
-            ),
+            format!("unit `{}` is not in the unit catalogue (esg-data/src/units.rs)", k.unit),
         ));
     }
     let better = match k.better.as_str() {
@@ -186,23 +185,39 @@ fn convert_kpi(
     }
     let mut values = Vec::new();
     if k.values.is_empty() {
-        issues.push(err(
-            "has-values",
-            "a KPI needs a value for at least one year".into(),
-        ));
+        issues.push(err("has-values", "a KPI needs a value for at least one year".into()));
     }
     for (y, v) in &k.values {
+        // The key must be the year as written (`2022`; not `+2022` or `02022`, which would
+        // parse to the same year and give a KPI two values for it).
         let year = match y.parse::<u16>() {
-            Ok(year) if years.contains(&year) => year,
+            Ok(year) if years.contains(&year) && year.to_string() == *y => year,
             _ => {
                 issues.push(err(
                     "year-known",
-                    format!(
-                        "year `{y}` is neither the report year nor a comparative year in [report]"
-                    ),
+                    format!("year `{y}` is neither the report year nor a comparative year in [report]"),
                 ));
                 continue;
             }
+        };
+        let Some(v) = v.as_str() else {
+            issues.push(
+                err(
+                    "number-as-printed",
+                    format!(
+                        "the figure is a TOML {}{}; write it as a string as printed, e.g. `\"605\"`, or `\"/\"` if not disclosed",
+                        v.type_str(),
+                        match v {
+                            toml::Value::Integer(i) => format!(" (`{i}`)"),
+                            toml::Value::Float(x) => format!(" (`{x}`)"),
+                            toml::Value::Boolean(b) => format!(" (`{b}`)"),
+                            _ => String::new(),
+                        }
+                    ),
+                )
+                .year(year),
+            );
+            continue;
         };
         match Value::parse(v) {
             Ok(value) => values.push(YearValue { year, value }),
@@ -235,19 +250,12 @@ fn convert_kpi(
 /// Lower-case ASCII letters and digits in `-`-joined words.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// `A1.2`, `B8.1`: the guide's KPI codes.
 pub fn is_hkex_kpi_code(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 4
-        && (b[0] == b'A' || b[0] == b'B')
-        && b[1].is_ascii_digit()
-        && b[2] == b'.'
-        && b[3].is_ascii_digit()
+    b.len() == 4 && (b[0] == b'A' || b[0] == b'B') && b[1].is_ascii_digit() && b[2] == b'.' && b[3].is_ascii_digit()
 }

@@ -197,8 +197,7 @@ pub struct Director {
 impl Director {
     /// On the board at the start of `date` (ISO dates compare as text).
     pub fn serves_on(&self, date: &str) -> bool {
-        self.appointed.as_deref().is_none_or(|a| a <= date)
-            && self.ceased.as_deref().is_none_or(|c| c > date)
+        self.appointed.as_deref().is_none_or(|a| a <= date) && self.ceased.as_deref().is_none_or(|c| c > date)
     }
 }
 
@@ -363,11 +362,7 @@ impl Report {
     }
 
     /// Discrepancies that concern `kpi` in `year`.
-    pub fn discrepancies_for<'a>(
-        &'a self,
-        kpi: &'a str,
-        year: u16,
-    ) -> impl Iterator<Item = &'a Discrepancy> + 'a {
+    pub fn discrepancies_for<'a>(&'a self, kpi: &'a str, year: u16) -> impl Iterator<Item = &'a Discrepancy> + 'a {
         self.discrepancies
             .iter()
             .filter(move |d| d.year == year && d.kpis.iter().any(|k| k == kpi))

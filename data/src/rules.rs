@@ -11,7 +11,7 @@ use crate::load::{is_hkex_kpi_code, is_kebab};
 use crate::model::{Gender, Report, Role};
 use crate::text::Text;
 use crate::units::unit;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// A relation between KPIs, checked for every year in which all its figures are disclosed.
 #[derive(Clone, Copy, Debug)]
@@ -144,13 +144,7 @@ pub const RULES: &[Rule] = &[
         "employees",
         1.0,
     ),
-    per(
-        "per-capita:water",
-        "water-per-capita",
-        &["water"],
-        "employees",
-        1.0,
-    ),
+    per("per-capita:water", "water-per-capita", &["water"], "employees", 1.0),
     // Workforce
     sum(
         "sum:employees-by-region",
@@ -352,22 +346,14 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "at-most:suppliers-top-cities",
         check: Check::AtMost {
-            parts: &[
-                "suppliers-beijing",
-                "suppliers-shanghai",
-                "suppliers-guangzhou",
-            ],
+            parts: &["suppliers-beijing", "suppliers-shanghai", "suppliers-guangzhou"],
             whole: "suppliers-mainland",
         },
     },
     Rule {
         id: "ranked:suppliers-top-cities",
         check: Check::Ranked {
-            ids: &[
-                "suppliers-beijing",
-                "suppliers-shanghai",
-                "suppliers-guangzhou",
-            ],
+            ids: &["suppliers-beijing", "suppliers-shanghai", "suppliers-guangzhou"],
         },
     },
     // Board diversity (the non-executive count includes the independent non-executives).
@@ -459,9 +445,7 @@ pub const BOARD_COUNTS: &[(&str, Member)] = &[
     ("board-directors", |_| true),
     ("board-executive", |d| d.role == Role::Executive),
     ("board-non-executive", |d| d.role != Role::Executive),
-    ("board-independent", |d| {
-        d.role == Role::IndependentNonExecutive
-    }),
+    ("board-independent", |d| d.role == Role::IndependentNonExecutive),
     ("board-male", |d| d.gender == Gender::Male),
     ("board-female", |d| d.gender == Gender::Female),
     ("board-age-30-50", |d| (30..=50).contains(&d.age)),
@@ -479,11 +463,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
             format!("report year {} is not plausible", r.report.year),
         ));
     }
-    if r.report
-        .comparative_years
-        .iter()
-        .any(|y| *y >= r.report.year)
-    {
+    if r.report.comparative_years.iter().any(|y| *y >= r.report.year) {
         out.push(Issue::new(
             file,
             "comparative-years",
@@ -502,6 +482,24 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
             ));
         }
     }
+    let (as_of, change) = (&r.report.board_as_of, &r.report.board_change);
+    if is_iso_date(as_of) && !as_of.starts_with(&format!("{}-", r.report.year)) {
+        out.push(Issue::new(
+            file,
+            "board-as-of",
+            format!(
+                "board_as_of `{as_of}` is not in the report year {}: the board table reflects the end of the period",
+                r.report.year
+            ),
+        ));
+    }
+    if is_iso_date(as_of) && is_iso_date(change) && change <= as_of {
+        out.push(Issue::new(
+            file,
+            "board-as-of",
+            format!("board_change `{change}` must come after board_as_of `{as_of}` (it is a post-period change)"),
+        ));
+    }
     let mut ids = HashSet::new();
     for s in &r.sections {
         if !ids.insert(&s.id) || !is_kebab(&s.id) {
@@ -519,6 +517,42 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
         .iter()
         .flat_map(|a| a.items.iter().map(|i| i.code.as_str()))
         .collect();
+    let not_applicable: HashSet<&str> = r
+        .hkex_aspects
+        .iter()
+        .flat_map(|a| a.items.iter())
+        .filter(|i| i.status == crate::model::HkexStatus::NotApplicable)
+        .map(|i| i.code.as_str())
+        .collect();
+    // A section is one block of a KPI table: every row has a cell in every column the
+    // block has, and every table has the report year's column. A missing cell would let
+    // the relation rules skip that year silently; "/" is how the report says "not disclosed".
+    let mut columns: BTreeMap<&str, BTreeSet<u16>> = BTreeMap::new();
+    for k in &r.kpis {
+        let c = columns.entry(k.section.as_str()).or_default();
+        c.insert(r.report.year);
+        c.extend(k.values.iter().map(|v| v.year));
+    }
+    for k in &r.kpis {
+        for &y in &columns[k.section.as_str()] {
+            if k.value(y).is_none() {
+                let why = if y == r.report.year {
+                    format!("every KPI table has a {y} column (the report year)")
+                } else {
+                    format!("other KPIs of section `{}` have a {y} column", k.section)
+                };
+                out.push(
+                    Issue::new(
+                        file,
+                        "year-columns",
+                        format!("no {y} value, but {why}; write \"/\" if the report does not disclose it"),
+                    )
+                    .kpi(&k.id)
+                    .year(y),
+                );
+            }
+        }
+    }
     for k in &r.kpis {
         let Some(u) = unit(&k.unit) else { continue };
         for v in &k.values {
@@ -564,6 +598,16 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                     .kpi(&k.id),
                 );
             }
+            if not_applicable.contains(code.as_str()) {
+                out.push(
+                    Issue::new(
+                        file,
+                        "hkex-code-reported",
+                        format!("the content index marks `{code}` not-applicable, yet this KPI reports under it"),
+                    )
+                    .kpi(&k.id),
+                );
+            }
         }
         let _ = &years;
     }
@@ -578,6 +622,15 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 ));
             }
         }
+        if let (Some(a), Some(c)) = (&d.appointed, &d.ceased) {
+            if a >= c {
+                out.push(Issue::new(
+                    file,
+                    "director-dates",
+                    format!("director {}: appointed {a} is not before ceased {c}", d.name.zh),
+                ));
+            }
+        }
         if !(18..=100).contains(&d.age) {
             out.push(Issue::new(
                 file,
@@ -586,7 +639,15 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
             ));
         }
     }
+    let mut stakeholder_ids = HashSet::new();
     for s in &r.stakeholders {
+        if !stakeholder_ids.insert(&s.id) || !is_kebab(&s.id) {
+            out.push(Issue::new(
+                file,
+                "unique-id",
+                format!("stakeholder id `{}` is repeated or not kebab-case", s.id),
+            ));
+        }
         lang_check(file, &s.id, &s.name, &mut out);
         for i in s.expectations.iter().chain(&s.channels) {
             lang_check(file, &s.id, &i.text, &mut out);
@@ -594,10 +655,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 out.push(Issue::new(
                     file,
                     "uncertain-has-note",
-                    format!(
-                        "stakeholder `{}`: an uncertain item must say why in `note`",
-                        s.id
-                    ),
+                    format!("stakeholder `{}`: an uncertain item must say why in `note`", s.id),
                 ));
             }
         }
@@ -622,6 +680,23 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 format!("highlight `{}` needs a verbatim `source` excerpt", h.id),
             ));
         }
+        if h.previous.is_some() != h.previous_year.is_some() {
+            out.push(Issue::new(
+                file,
+                "highlight-previous",
+                format!("highlight `{}`: `previous` and `previous_year` go together", h.id),
+            ));
+        }
+        if let Some(y) = h.previous_year.filter(|y| *y >= r.report.year) {
+            out.push(Issue::new(
+                file,
+                "highlight-previous",
+                format!(
+                    "highlight `{}`: previous_year {y} is not before the report year {}",
+                    h.id, r.report.year
+                ),
+            ));
+        }
     }
     for m in &r.milestones {
         if !is_iso_month(&m.month) {
@@ -632,9 +707,68 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
             ));
         }
         lang_check(file, "milestone", &m.text, &mut out);
+        if m.uncertain && m.note.is_none() {
+            out.push(Issue::new(
+                file,
+                "uncertain-has-note",
+                format!("milestone {}: an uncertain entry must say why in `note`", m.month),
+            ));
+        }
+        if m.source.trim().is_empty() {
+            out.push(Issue::new(
+                file,
+                "has-source",
+                format!("milestone {} needs a verbatim `source` excerpt", m.month),
+            ));
+        }
     }
+    for d in &r.data_centres {
+        lang_check(file, "data_centre", &d.city, &mut out);
+        if d.source.trim().is_empty() {
+            out.push(Issue::new(
+                file,
+                "has-source",
+                format!("data centre {} needs a verbatim `source` excerpt", d.city.zh),
+            ));
+        }
+    }
+    for c in &r.certifications {
+        lang_check(file, "certification", &c.name, &mut out);
+        if c.source.trim().is_empty() {
+            out.push(Issue::new(
+                file,
+                "has-source",
+                format!("certification {} needs a verbatim `source` excerpt", c.name.zh),
+            ));
+        }
+        if let Some(ym) = c.year_month.as_deref().filter(|ym| !is_iso_month(ym)) {
+            out.push(Issue::new(
+                file,
+                "iso-month",
+                format!("certification {}: `{ym}` is not YYYY-MM", c.name.zh),
+            ));
+        }
+    }
+    let mut item_codes = HashSet::new();
     for a in &r.hkex_aspects {
         for i in &a.items {
+            if !item_codes.insert(&i.code) {
+                out.push(Issue::new(
+                    file,
+                    "unique-id",
+                    format!("content index item `{}` is listed twice", i.code),
+                ));
+            }
+            if i.uncertain && i.note.is_none() {
+                out.push(Issue::new(
+                    file,
+                    "uncertain-has-note",
+                    format!(
+                        "content index item `{}`: an uncertain item must say why in `note`",
+                        i.code
+                    ),
+                ));
+            }
             let ok = if i.kind == crate::model::HkexKind::Kpi {
                 is_hkex_kpi_code(&i.code) && i.code.starts_with(&a.code)
             } else {
@@ -644,37 +778,84 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 out.push(Issue::new(
                     file,
                     "hkex-code-format",
-                    format!(
-                        "item `{}` does not belong under aspect `{}`",
-                        i.code, a.code
-                    ),
+                    format!("item `{}` does not belong under aspect `{}`", i.code, a.code),
                 ));
             }
             lang_check(file, &i.code, &i.description, &mut out);
         }
     }
+    let mut acknowledged = HashSet::new();
     for d in &r.discrepancies {
-        if !RULES.iter().any(|rule| rule.id == d.rule) {
-            out.push(Issue::new(
-                file,
-                "discrepancy-rule-known",
-                format!("discrepancy names rule `{}`, which does not exist", d.rule),
-            ));
+        let rule = RULES.iter().find(|rule| rule.id == d.rule);
+        if rule.is_none() {
+            out.push(
+                Issue::new(
+                    file,
+                    "discrepancy-rule-known",
+                    format!("discrepancy names rule `{}`, which does not exist", d.rule),
+                )
+                .year(d.year),
+            );
+        }
+        if !acknowledged.insert((&d.rule, d.year)) {
+            out.push(
+                Issue::new(
+                    file,
+                    "discrepancy-unique",
+                    format!("rule `{}` is acknowledged more than once for {}", d.rule, d.year),
+                )
+                .year(d.year),
+            );
         }
         if !years.contains(&d.year) {
-            out.push(Issue::new(
-                file,
-                "year-known",
-                format!("discrepancy year {} is not a year of the report", d.year),
-            ));
+            out.push(
+                Issue::new(
+                    file,
+                    "year-known",
+                    format!("discrepancy year {} is not a year of the report", d.year),
+                )
+                .year(d.year),
+            );
         }
+        if d.kpis.is_empty() {
+            out.push(
+                Issue::new(
+                    file,
+                    "discrepancy-kpis",
+                    format!(
+                        "the discrepancy for rule `{}` names no KPI to warn the reader about",
+                        d.rule
+                    ),
+                )
+                .year(d.year),
+            );
+        }
+        let read = rule.map(rule_kpis).unwrap_or_default();
         for k in &d.kpis {
             if r.kpi(k).is_none() {
-                out.push(Issue::new(
-                    file,
-                    "kpi-known",
-                    format!("discrepancy names KPI `{k}`, which does not exist"),
-                ));
+                out.push(
+                    Issue::new(
+                        file,
+                        "kpi-known",
+                        format!("discrepancy names KPI `{k}`, which does not exist"),
+                    )
+                    .kpi(k)
+                    .year(d.year),
+                );
+            } else if rule.is_some() && !read.contains(&k.as_str()) {
+                out.push(
+                    Issue::new(
+                        file,
+                        "discrepancy-kpis",
+                        format!(
+                            "`{k}` is not one of the KPIs rule `{}` reads ({})",
+                            d.rule,
+                            read.join(", ")
+                        ),
+                    )
+                    .kpi(k)
+                    .year(d.year),
+                );
             }
         }
         lang_check(file, &d.rule, &d.note, &mut out);
@@ -692,16 +873,29 @@ fn lang_check(file: &str, id: &str, t: &Text, out: &mut Vec<Issue>) {
     }
 }
 
+/// `YYYY-MM-DD` naming a day of the calendar (no 2023-02-29, no 2022-04-31).
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
+    let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 fn is_iso_month(s: &str) -> bool {
@@ -757,17 +951,19 @@ pub fn check_relations(file: &str, r: &Report) -> Vec<Issue> {
     }
     for (i, d) in r.discrepancies.iter().enumerate() {
         if !used.contains(&i) {
-            out.push(
-                Issue::new(
-                    file,
-                    "discrepancy-still-true",
-                    format!(
-                        "rule `{}` passes, so the acknowledged discrepancy should be removed",
-                        d.rule
-                    ),
-                )
-                .year(d.year),
-            );
+            let mut issue = Issue::new(
+                file,
+                "discrepancy-still-true",
+                format!(
+                    "rule `{}` passes, so the acknowledged discrepancy should be removed",
+                    d.rule
+                ),
+            )
+            .year(d.year);
+            if let Some(k) = d.kpis.first() {
+                issue = issue.kpi(k);
+            }
+            out.push(issue);
         }
     }
     out
@@ -791,9 +987,7 @@ fn span(r: &Report, id: &str, year: u16) -> Result<Option<Span>, String> {
 /// The KPIs a rule reads.
 fn rule_kpis(rule: &Rule) -> Vec<&'static str> {
     match rule.check {
-        Check::Sum { total, parts } => std::iter::once(total)
-            .chain(parts.iter().copied())
-            .collect(),
+        Check::Sum { total, parts } => std::iter::once(total).chain(parts.iter().copied()).collect(),
         Check::Ratio {
             value,
             numerator,
@@ -803,11 +997,7 @@ fn rule_kpis(rule: &Rule) -> Vec<&'static str> {
             .chain(numerator.iter().copied())
             .chain(std::iter::once(denominator))
             .collect(),
-        Check::AtMost { parts, whole } => parts
-            .iter()
-            .copied()
-            .chain(std::iter::once(whole))
-            .collect(),
+        Check::AtMost { parts, whole } => parts.iter().copied().chain(std::iter::once(whole)).collect(),
         Check::Ranked { ids } => ids.to_vec(),
         Check::WeightedMean { value, groups } => std::iter::once(value)
             .chain(groups.iter().flat_map(|(a, b)| [*a, *b]))
@@ -848,14 +1038,9 @@ fn check_rule(file: &str, r: &Report, rule: &Rule, year: u16) -> Option<Issue> {
     let fail = |msg: String| Some(Issue::new(file, rule.id, msg).kpi(first).year(year));
     match rule.check {
         Check::Sum { total, parts } => {
-            let sum = spans[1..]
-                .iter()
-                .fold(Span { lo: 0.0, hi: 0.0 }, |a, s| a.add(*s));
+            let sum = spans[1..].iter().fold(Span { lo: 0.0, hi: 0.0 }, |a, s| a.add(*s));
             if !sum.overlaps(spans[0]) {
-                let terms: Vec<String> = parts
-                    .iter()
-                    .map(|p| format!("{p} {}", printed(p)))
-                    .collect();
+                let terms: Vec<String> = parts.iter().map(|p| format!("{p} {}", printed(p))).collect();
                 return fail(format!(
                     "{total} is {} but its parts add up to {} ({})",
                     printed(total),
@@ -980,7 +1165,9 @@ fn round(x: f64) -> String {
 /// The board-diversity table (as at the end of the period) must count the roster.
 fn check_roster(file: &str, r: &Report) -> Vec<Issue> {
     let mut out = Vec::new();
-    if r.directors.is_empty() {
+    // Only a report with neither a roster nor a board-diversity table has nothing to check;
+    // a board table without a roster (or the reverse) is a file that lost a part.
+    if r.directors.is_empty() && BOARD_COUNTS.iter().all(|(id, _)| r.kpi(id).is_none()) {
         return out;
     }
     let date = r.report.board_as_of.as_str();
@@ -1000,20 +1187,18 @@ fn check_roster(file: &str, r: &Report) -> Vec<Issue> {
         let counted = r.board_on(date).filter(|d| member(d)).count();
         match k.decimal(year) {
             Some(d) if d.is_integer() && d.to_f64() == counted as f64 => {}
-            other => {
-                out.push(
-                    Issue::new(
-                        file,
-                        "roster:board-table",
-                        format!(
+            other => out.push(
+                Issue::new(
+                    file,
+                    "roster:board-table",
+                    format!(
                         "the table prints {} but the roster has {counted} such directors on {date}",
                         other.map(|d| d.to_string()).unwrap_or_else(|| "nothing".into())
                     ),
-                    )
-                    .kpi(id)
-                    .year(year),
                 )
-            }
+                .kpi(id)
+                .year(year),
+            ),
         }
     }
     out

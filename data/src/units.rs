@@ -86,11 +86,7 @@ mod tests {
     fn units_are_unique_and_bilingual() {
         for (i, u) in UNITS.iter().enumerate() {
             assert!(!u.zh.is_empty() && !u.en.is_empty());
-            assert!(
-                UNITS[i + 1..].iter().all(|v| v.zh != u.zh),
-                "duplicate unit {}",
-                u.zh
-            );
+            assert!(UNITS[i + 1..].iter().all(|v| v.zh != u.zh), "duplicate unit {}", u.zh);
         }
         assert_eq!(unit("萬元").map(|u| u.en), Some("RMB 10k"));
         assert!(unit("kg").is_none());

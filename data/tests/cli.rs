@@ -7,10 +7,7 @@ fn run(args: &[&str]) -> (String, bool) {
         .args(args)
         .output()
         .expect("run esg-data");
-    (
-        String::from_utf8(out.stdout).expect("utf-8"),
-        out.status.success(),
-    )
+    (String::from_utf8(out.stdout).expect("utf-8"), out.status.success())
 }
 
 #[test]

@@ -11,11 +11,7 @@ pub fn report() -> Report {
 }
 
 pub fn lines(issues: &[Issue]) -> String {
-    issues
-        .iter()
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    issues.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")
 }
 
 /// The bundled data file with one exact piece of text replaced (which must occur once).

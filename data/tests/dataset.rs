@@ -99,10 +99,7 @@ fn board_roster_and_change() {
     let r = report();
     assert_eq!(r.directors.len(), 10);
     assert_eq!(r.board_on("2022-12-31").count(), 9);
-    let after: Vec<&str> = r
-        .board_on("2023-04-14")
-        .map(|d| d.name.zh.as_str())
-        .collect();
+    let after: Vec<&str> = r.board_on("2023-04-14").map(|d| d.name.zh.as_str()).collect();
     assert_eq!(after.len(), 9);
     assert!(after.contains(&"金色一賢") && !after.contains(&"李卓霖"));
     assert!(r.board_on("2022-12-31").any(|d| d.name.zh == "李卓霖"));
@@ -155,10 +152,7 @@ fn every_hkex_code_on_a_kpi_is_in_the_index() {
     for k in &r.kpis {
         if let Some(code) = &k.hkex {
             assert!(
-                r.hkex_aspects
-                    .iter()
-                    .flat_map(|a| &a.items)
-                    .any(|i| &i.code == code),
+                r.hkex_aspects.iter().flat_map(|a| &a.items).any(|i| &i.code == code),
                 "{} → {code}",
                 k.id
             );

@@ -40,13 +40,10 @@ fn every_relation_rule_catches_a_wrong_figure() {
                 continue;
             }
             set(&mut r, target, year, bad);
-            r.discrepancies
-                .retain(|d| !(d.rule == rule.id && d.year == year));
+            r.discrepancies.retain(|d| !(d.rule == rule.id && d.year == year));
             let issues = check_relations("test.toml", &r);
             assert!(
-                issues
-                    .iter()
-                    .any(|i| i.rule == rule.id && i.year == Some(year)),
+                issues.iter().any(|i| i.rule == rule.id && i.year == Some(year)),
                 "rule {} did not catch {target} = {bad} in {year}; got:\n{}",
                 rule.id,
                 lines(&issues)
@@ -57,10 +54,7 @@ fn every_relation_rule_catches_a_wrong_figure() {
     // Every rule is exercised in at least one year.
     for rule in RULES {
         assert!(
-            base.report
-                .years()
-                .iter()
-                .any(|y| rule_applies(&base, rule, *y)),
+            base.report.years().iter().any(|y| rule_applies(&base, rule, *y)),
             "rule {} never applies",
             rule.id
         );
@@ -101,11 +95,7 @@ fn a_rounding_difference_is_not_an_error() {
 fn roster_must_match_the_board_table() {
     let base = report();
     let mut r = base.clone();
-    let d = r
-        .directors
-        .iter_mut()
-        .find(|d| d.name.zh == "周欣")
-        .expect("director");
+    let d = r.directors.iter_mut().find(|d| d.name.zh == "周欣").expect("director");
     d.age = 51;
     let issues = check_relations("test.toml", &r);
     assert!(
@@ -129,16 +119,10 @@ fn roster_must_match_the_board_table() {
         .any(|i| i.rule == "roster:board-table" && i.kpi.as_deref() == Some("board-directors")));
 
     let mut r = base;
-    let d = r
-        .directors
-        .iter_mut()
-        .find(|d| d.name.zh == "葉霖")
-        .expect("director");
+    let d = r.directors.iter_mut().find(|d| d.name.zh == "葉霖").expect("director");
     d.role = esg_data::Role::NonExecutive;
     let issues = check_relations("test.toml", &r);
-    assert!(issues
-        .iter()
-        .any(|i| i.kpi.as_deref() == Some("board-independent")));
+    assert!(issues.iter().any(|i| i.kpi.as_deref() == Some("board-independent")));
 }
 
 #[test]
@@ -230,12 +214,7 @@ fn percentage_over_100_is_named() {
         "values = { 2021 = \"63.78\", 2022 = \"62.8\" }",
         "values = { 2021 = \"163.78\", 2022 = \"62.8\" }",
     );
-    assert_names(
-        &src,
-        "trained-female-share",
-        Some(2021),
-        "percent-at-most-100",
-    );
+    assert_names(&src, "trained-female-share", Some(2021), "percent-at-most-100");
 }
 
 #[test]

@@ -38,18 +38,16 @@ fn every_kpi_label_is_printed_in_the_kpi_tables() {
         let label = k.metric.zh.as_str();
         // The GHG rows print label, unit and 2021 value on one line.
         assert!(
-            lines
-                .iter()
-                .any(|l| *l == label || l.starts_with(&format!("{label} "))),
+            lines.iter().any(|l| *l == label || l.starts_with(&format!("{label} "))),
             "label `{}` of {} is not a line of the KPI tables",
             k.metric.zh,
             k.id
         );
         let unit = k.unit.as_str();
         assert!(
-            lines.iter().any(|l| *l == unit
-                || l.contains(&format!(" {unit} "))
-                || l.contains(&format!("（{unit}）"))),
+            lines
+                .iter()
+                .any(|l| *l == unit || l.contains(&format!(" {unit} ")) || l.contains(&format!("（{unit}）"))),
             "unit `{unit}` of {}",
             k.id
         );
@@ -107,11 +105,7 @@ fn every_narrative_text_is_in_the_report() {
             }
         }
     }
-    assert!(
-        missing.is_empty(),
-        "not found in the report:\n{}",
-        missing.join("\n")
-    );
+    assert!(missing.is_empty(), "not found in the report:\n{}", missing.join("\n"));
 }
 
 /// The 2021 and 2022 runs of each table block come in the report's order: the values of a
@@ -120,11 +114,7 @@ fn every_narrative_text_is_in_the_report() {
 fn value_runs_follow_the_report_order() {
     let Some(text) = seed() else { return };
     let r = report();
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let blocks: &[&[&str]] = &[
         &[
             "hazardous-waste",
