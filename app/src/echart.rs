@@ -24,6 +24,9 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn dispose(this: &Instance);
+
+    #[wasm_bindgen(method)]
+    fn on(this: &Instance, event: &str, handler: &JsValue);
 }
 
 /// What a mounted chart holds on to.
@@ -31,6 +34,7 @@ struct Mounted {
     chart: Instance,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
+    _on_click: Option<Closure<dyn FnMut(JsValue)>>,
 }
 
 /// A chart container; draws `option` (ECharts option JSON) after mount and on change,
@@ -45,6 +49,9 @@ pub fn EChart(
     /// Height in px (width follows the container).
     #[prop(into)]
     height: Signal<u32>,
+    /// Called with the `name` of a clicked or tapped data item.
+    #[prop(optional)]
+    on_click: Option<Callback<String>>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
@@ -58,7 +65,7 @@ pub fn EChart(
         };
         mounted.update_value(|m| {
             if m.is_none() {
-                *m = mount(&el);
+                *m = mount(&el, on_click);
             }
             match m {
                 Some(m) if m.chart.set_option(&opt, true).is_ok() => {
@@ -91,7 +98,7 @@ pub fn EChart(
     }
 }
 
-fn mount(el: &web_sys::HtmlDivElement) -> Option<Mounted> {
+fn mount(el: &web_sys::HtmlDivElement, on_click: Option<Callback<String>>) -> Option<Mounted> {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"renderer".into(), &"canvas".into());
     let chart = echarts_init(el, &JsValue::NULL, &opts).ok()?;
@@ -101,9 +108,22 @@ fn mount(el: &web_sys::HtmlDivElement) -> Option<Mounted> {
     if let Some(o) = &observer {
         o.observe(el);
     }
+    let on_click = on_click.map(|cb| {
+        let f = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+            if let Some(name) = js_sys::Reflect::get(&params, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+            {
+                cb.run(name);
+            }
+        });
+        chart.on("click", f.as_ref());
+        f
+    });
     Some(Mounted {
         chart,
         observer,
         _on_resize: on_resize,
+        _on_click: on_click,
     })
 }

@@ -7,9 +7,14 @@ pub mod data;
 pub mod echart;
 pub mod state;
 
-use components::header::{Controls, Header};
+use components::board::BoardView;
+use components::header::{view_label, Controls, Header};
+use components::highlights::HighlightsView;
+use components::index::IndexView;
+use components::materiality::MaterialityView;
 use components::overview::Overview;
 use components::pillar::PillarView;
+use components::stakeholders::StakeholdersView;
 use esg_data::Report;
 use esg_explorer::i18n::Msg;
 use esg_explorer::url::View;
@@ -44,7 +49,7 @@ pub fn App(report: &'static Report) -> impl IntoView {
         let view = nav.view();
         let title = match view {
             View::Overview => Msg::AppTitle.text(lang).to_owned(),
-            v => format!("{} · {}", header_label(v).text(lang), Msg::AppTitle.text(lang)),
+            v => format!("{} · {}", view_label(v).text(lang), Msg::AppTitle.text(lang)),
         };
         browser::set_document_meta(lang.tag(), &title, Msg::AppDescription.text(lang));
     });
@@ -59,9 +64,16 @@ pub fn App(report: &'static Report) -> impl IntoView {
     view! {
         <Header/>
         <main id="content" tabindex="-1">
-            <Controls/>
+            <Show when=move || view.get().pillar().is_some() || view.get() == View::Overview>
+                <Controls/>
+            </Show>
             {move || match view.get() {
                 View::Overview => view! { <Overview report=report/> }.into_any(),
+                View::Board => view! { <BoardView report=report/> }.into_any(),
+                View::Stakeholders => view! { <StakeholdersView report=report/> }.into_any(),
+                View::Materiality => view! { <MaterialityView report=report/> }.into_any(),
+                View::Highlights => view! { <HighlightsView report=report/> }.into_any(),
+                View::Index => view! { <IndexView report=report/> }.into_any(),
                 v => match v.pillar() {
                     Some(p) => view! { <PillarView report=report pillar=p/> }.into_any(),
                     None => view! { <Overview report=report/> }.into_any(),
@@ -72,15 +84,6 @@ pub fn App(report: &'static Report) -> impl IntoView {
             <p>{move || Msg::Footer.text(nav.lang())}</p>
             <p>{move || Msg::Prevails.text(nav.lang())}</p>
         </footer>
-    }
-}
-
-fn header_label(v: View) -> Msg {
-    match v {
-        View::Overview => Msg::ViewOverview,
-        View::Environment => Msg::ViewEnvironment,
-        View::Social => Msg::ViewSocial,
-        View::Governance => Msg::ViewGovernance,
     }
 }
 

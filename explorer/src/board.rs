@@ -64,9 +64,21 @@ pub enum RuleKind {
 
 pub fn listing_rules(c: &Composition) -> [RuleCheck; 3] {
     [
-        RuleCheck { rule: "3.10(1)", passes: c.independent >= 3, kind: RuleKind::AtLeastThreeIneds },
-        RuleCheck { rule: "3.10A", passes: c.directors > 0 && 3 * c.independent >= c.directors, kind: RuleKind::InedsOneThird },
-        RuleCheck { rule: "13.92", passes: c.female > 0 && c.male > 0, kind: RuleKind::NotSingleGender },
+        RuleCheck {
+            rule: "3.10(1)",
+            passes: c.independent >= 3,
+            kind: RuleKind::AtLeastThreeIneds,
+        },
+        RuleCheck {
+            rule: "3.10A",
+            passes: c.directors > 0 && 3 * c.independent >= c.directors,
+            kind: RuleKind::InedsOneThird,
+        },
+        RuleCheck {
+            rule: "13.92",
+            passes: c.female > 0 && c.male > 0,
+            kind: RuleKind::NotSingleGender,
+        },
     ]
 }
 
@@ -74,7 +86,12 @@ pub fn listing_rules(c: &Composition) -> [RuleCheck; 3] {
 /// (counts), so the view can say "matches the report".
 pub fn matches_report(report: &Report, c: &Composition) -> bool {
     let year = report.report.year;
-    let get = |id: &str| report.kpi(id).and_then(|k| k.decimal(year)).map(|d| d.to_f64() as usize);
+    let get = |id: &str| {
+        report
+            .kpi(id)
+            .and_then(|k| k.decimal(year))
+            .map(|d| d.to_f64() as usize)
+    };
     get("board-directors") == Some(c.directors)
         && get("board-executive") == Some(c.executive)
         && get("board-non-executive") == Some(c.non_executive + c.independent)
@@ -99,7 +116,16 @@ mod tests {
         let c = composition(&r, date(&r, BoardDate::PeriodEnd));
         assert_eq!(
             c,
-            Composition { directors: 9, executive: 4, non_executive: 2, independent: 3, female: 3, male: 6, age_30_50: 4, age_over_50: 5 }
+            Composition {
+                directors: 9,
+                executive: 4,
+                non_executive: 2,
+                independent: 3,
+                female: 3,
+                male: 6,
+                age_30_50: 4,
+                age_over_50: 5
+            }
         );
         assert!(matches_report(&r, &c));
     }
@@ -107,8 +133,14 @@ mod tests {
     #[test]
     fn the_change_swaps_exactly_one_seat() {
         let r = report();
-        let before: Vec<&str> = r.board_on(date(&r, BoardDate::PeriodEnd)).map(|d| d.name.zh.as_str()).collect();
-        let after: Vec<&str> = r.board_on(date(&r, BoardDate::AfterChange)).map(|d| d.name.zh.as_str()).collect();
+        let before: Vec<&str> = r
+            .board_on(date(&r, BoardDate::PeriodEnd))
+            .map(|d| d.name.zh.as_str())
+            .collect();
+        let after: Vec<&str> = r
+            .board_on(date(&r, BoardDate::AfterChange))
+            .map(|d| d.name.zh.as_str())
+            .collect();
         let left: Vec<_> = before.iter().filter(|n| !after.contains(n)).collect();
         let joined: Vec<_> = after.iter().filter(|n| !before.contains(n)).collect();
         assert_eq!(left, [&"李卓霖"]);
@@ -125,11 +157,26 @@ mod tests {
             let c = composition(&r, date(&r, when));
             assert!(listing_rules(&c).iter().all(|x| x.passes), "{when:?}");
         }
-        let weak = Composition { directors: 10, independent: 3, female: 0, male: 10, ..Default::default() };
+        let weak = Composition {
+            directors: 10,
+            independent: 3,
+            female: 0,
+            male: 10,
+            ..Default::default()
+        };
         let checks = listing_rules(&weak);
         assert!(checks[0].passes);
         assert!(!checks[1].passes, "3 of 10 is less than one third");
         assert!(!checks[2].passes, "single-gender board");
-        assert!(!listing_rules(&Composition { directors: 6, independent: 2, female: 1, male: 5, ..Default::default() })[0].passes);
+        assert!(
+            !listing_rules(&Composition {
+                directors: 6,
+                independent: 2,
+                female: 1,
+                male: 5,
+                ..Default::default()
+            })[0]
+                .passes
+        );
     }
 }

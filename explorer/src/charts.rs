@@ -287,7 +287,7 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
         chart = chart.series(Bar::new().name(name.text(lang)).stack("board").data(data));
     }
     let title = Msg::GroupBoard.text(lang);
-    let as_of = Msg::AsOf.fill(lang, &[("date", date)]);
+    let as_of = Msg::AsOf.fill(lang, &[("date", &format::date(date, lang))]);
     let counts: Vec<String> = parts.iter().map(|(m, _, n)| format!("{} {n}", m.text(lang))).collect();
     let description = format!(
         "{} {as_of}: {} {}; {}.",

@@ -19,7 +19,12 @@ pub struct Coverage {
 
 pub fn coverage(report: &Report) -> Coverage {
     let mut c = Coverage::default();
-    for i in report.hkex_aspects.iter().flat_map(|a| &a.items).filter(|i| i.kind == HkexKind::Kpi) {
+    for i in report
+        .hkex_aspects
+        .iter()
+        .flat_map(|a| &a.items)
+        .filter(|i| i.kind == HkexKind::Kpi)
+    {
         match (i.status, kpis_for(report, &i.code).is_empty()) {
             (HkexStatus::NotApplicable, _) => c.not_applicable += 1,
             (HkexStatus::Reported, false) => c.with_data += 1,

@@ -219,3 +219,29 @@ mod highlight_tests {
         assert_eq!(highlight(h("monthly-active-users"), Lang::En), "2,050,000 people");
     }
 }
+
+/// An ISO date for readers: `2022年12月31日`, `31 Dec 2022`; anything else as given.
+pub fn date(iso: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<u32> = iso.split('-').filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), lang) {
+        ([y, m, d], Lang::ZhHant) if (1..=12).contains(m) => format!("{y}年{m}月{d}日"),
+        ([y, m, d], Lang::En) if (1..=12).contains(m) => format!("{d} {} {y}", MONTHS[*m as usize - 1]),
+        _ => iso.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(date("2022-12-31", Lang::ZhHant), "2022年12月31日");
+        assert_eq!(date("2023-04-14", Lang::En), "14 Apr 2023");
+        assert_eq!(date("garbage", Lang::En), "garbage");
+        assert_eq!(date("2023-13-01", Lang::En), "2023-13-01");
+    }
+}

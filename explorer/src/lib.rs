@@ -9,10 +9,10 @@
 pub mod board;
 pub mod charts;
 pub mod content_index;
-pub mod stakeholders;
 pub mod format;
 pub mod groups;
 pub mod i18n;
+pub mod stakeholders;
 pub mod tokens;
 pub mod url;
 

@@ -11,11 +11,21 @@ use esg_data::{Lang, Report, StakeholderItem};
 
 fn leaf(i: &StakeholderItem, lang: Lang) -> TreeNode {
     let mark = if i.uncertain { " (?)" } else { "" };
-    TreeNode { name: Some(format!("{}{mark}", i.text.get(lang))), value: None, collapsed: None, children: None }
+    TreeNode {
+        name: Some(format!("{}{mark}", i.text.get(lang))),
+        value: None,
+        collapsed: None,
+        children: None,
+    }
 }
 
 fn branch(name: String, children: Vec<TreeNode>) -> TreeNode {
-    TreeNode { name: Some(name), value: None, collapsed: Some(true), children: Some(children) }
+    TreeNode {
+        name: Some(name),
+        value: None,
+        collapsed: Some(true),
+        children: Some(children),
+    }
 }
 
 /// The map as a radial tree. Group nodes are named as in the data, so a click on one can be
@@ -25,8 +35,14 @@ pub fn map(report: &Report, lang: Lang) -> ChartSpec {
         .stakeholders
         .iter()
         .map(|s| {
-            let exp = branch(Msg::Expectations.text(lang).into(), s.expectations.iter().map(|i| leaf(i, lang)).collect());
-            let chan = branch(Msg::Channels.text(lang).into(), s.channels.iter().map(|i| leaf(i, lang)).collect());
+            let exp = branch(
+                Msg::Expectations.text(lang).into(),
+                s.expectations.iter().map(|i| leaf(i, lang)).collect(),
+            );
+            let chan = branch(
+                Msg::Channels.text(lang).into(),
+                s.channels.iter().map(|i| leaf(i, lang)).collect(),
+            );
             branch(s.name.get(lang).to_owned(), vec![exp, chan])
         })
         .collect();
@@ -36,24 +52,35 @@ pub fn map(report: &Report, lang: Lang) -> ChartSpec {
         collapsed: Some(false),
         children: Some(groups),
     };
-    let chart = Chart::new().tooltip(Tooltip::new().trigger(Trigger::Item)).animation(false).series(
-        Tree::new()
-            .layout(TreeLayout::Radial)
-            .initial_tree_depth(1.0)
-            .expand_and_collapse(false)
-            .symbol_size(14.0)
-            .top("18%")
-            .bottom("18%")
-            .left("18%")
-            .right("18%")
-            .data(vec![root]),
-    );
+    let chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        .animation(false)
+        .series(
+            Tree::new()
+                .layout(TreeLayout::Radial)
+                .initial_tree_depth(1.0)
+                .expand_and_collapse(false)
+                .symbol_size(14.0)
+                .top("18%")
+                .bottom("18%")
+                .left("18%")
+                .right("18%")
+                .data(vec![root]),
+        );
     let names: Vec<&str> = report.stakeholders.iter().map(|s| s.name.get(lang)).collect();
     let description = Msg::StakeholderMapDescription.fill(
         lang,
-        &[("company", report.report.company.get(lang)), ("count", &names.len().to_string()), ("groups", &names.join(", "))],
+        &[
+            ("company", report.report.company.get(lang)),
+            ("count", &names.len().to_string()),
+            ("groups", &names.join(", ")),
+        ],
     );
-    ChartSpec { chart, description, height: 360 }
+    ChartSpec {
+        chart,
+        description,
+        height: 360,
+    }
 }
 
 #[cfg(test)]
@@ -76,8 +103,18 @@ mod tests {
                 assert_eq!(leaves(0), s.expectations.len(), "{}", s.id);
                 assert_eq!(leaves(1), s.channels.len(), "{}", s.id);
             }
-            let all: usize = groups.iter().map(|g| g["children"][0]["children"].as_array().unwrap().len() + g["children"][1]["children"].as_array().unwrap().len()).sum();
-            let expected: usize = r.stakeholders.iter().map(|s| s.expectations.len() + s.channels.len()).sum();
+            let all: usize = groups
+                .iter()
+                .map(|g| {
+                    g["children"][0]["children"].as_array().unwrap().len()
+                        + g["children"][1]["children"].as_array().unwrap().len()
+                })
+                .sum();
+            let expected: usize = r
+                .stakeholders
+                .iter()
+                .map(|s| s.expectations.len() + s.channels.len())
+                .sum();
             assert_eq!(all, expected);
             assert_eq!(v["series"][0]["layout"], "radial");
         }

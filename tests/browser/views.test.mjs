@@ -13,7 +13,8 @@ import {
   waitForCharts,
 } from './lib.mjs';
 
-const VIEWS = ['overview', 'environment', 'social', 'governance'];
+const VIEWS = ['overview', 'environment', 'social', 'governance', 'board', 'stakeholders', 'materiality', 'highlights', 'index'];
+const WITH_CHARTS = new Set(['overview', 'environment', 'social', 'governance', 'board', 'stakeholders']);
 const LANGS = ['zh-Hant', 'en'];
 let server;
 let browser;
@@ -41,9 +42,10 @@ for (const vp of VIEWPORTS) {
       for (const view of VIEWS) {
         const { context, page, problems } = await open(vp, `?view=${view}&lang=${lang}`);
         try {
-          await waitForCharts(page);
+          if (WITH_CHARTS.has(view)) await waitForCharts(page);
+          else await page.locator('main h2').first().waitFor();
           assert.equal(await page.getAttribute('html', 'lang'), lang);
-          const active = await page.locator('nav.views a[aria-current="page"]').getAttribute('href');
+          const active = await page.locator('nav.views a[aria-current="page"]').getAttribute('href', { timeout: 5000 });
           assert.ok(view === 'overview' ? !active.includes('view=') : active.includes(`view=${view}`), `${view}: nav marks ${active}`);
           const { scrollWidth, innerWidth } = await horizontalOverflow(page);
           assert.ok(scrollWidth <= innerWidth, `${view}: horizontal overflow ${scrollWidth} > ${innerWidth}`);
@@ -165,6 +167,66 @@ test('a hostile query string falls back to the overview', async () => {
   const { context, page, problems } = await open(PHONE, '?view=%3Cscript%3Ealert(1)%3C/script%3E&kpi=%00&mode=x&lang=xx&year=-1');
   try {
     await page.locator('h2#h-headlines').waitFor();
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('stakeholder map: choosing a group lists its expectations and channels', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=stakeholders&lang=zh-Hant');
+  try {
+    await waitForCharts(page);
+    await page.locator('.chips button[data-group="shareholders"]').click();
+    const detail = page.locator('[data-testid="stakeholder-detail"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="stakeholder-detail"]')?.dataset.group === 'shareholders');
+    const text = await detail.innerText();
+    assert.match(text, /股東大會/);
+    assert.match(text, /業績穩定增長/);
+    // An uncertain assignment says so.
+    await page.locator('.chips button[data-group="suppliers"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="stakeholder-detail"]')?.dataset.group === 'suppliers');
+    assert.match(await detail.innerText(), /對標審查評估[\s\S]*\(\?\)/);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('board: the as-of switch moves one seat and the listing rules are checked', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=board&lang=en');
+  try {
+    await waitForCharts(page);
+    assert.match(await page.locator('[data-testid="board-date"]').innerText(), /31 Dec 2022/);
+    assert.match(await page.locator('[data-testid="board-check"]').innerText(), /Matches the report/);
+    const rowOf = (name) => page.locator('table.roster tr', { hasText: name });
+    assert.doesNotMatch((await rowOf('李卓霖').getAttribute('class')) || '', /not-serving/);
+    assert.match((await rowOf('金色一賢').getAttribute('class')) || '', /not-serving/);
+    await page.getByRole('button', { name: 'From 14 Apr 2023' }).click();
+    await page.waitForFunction(() => /14 Apr 2023/.test(document.querySelector('[data-testid="board-date"]').textContent));
+    assert.equal(new URL(page.url()).searchParams.get('asof'), 'after-change');
+    assert.match((await rowOf('李卓霖').getAttribute('class')) || '', /not-serving/);
+    assert.doesNotMatch((await rowOf('金色一賢').getAttribute('class')) || '', /not-serving/);
+    assert.equal(await page.locator('[data-testid="board-count"]').innerText(), '9');
+    const rules = await page.locator('.rules li').allInnerTexts();
+    assert.equal(rules.length, 3);
+    assert.ok(rules.every((r) => r.includes('Met')), rules.join('\n'));
+    assert.ok(rules.some((r) => r.includes('3.10A')));
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('content index: a KPI link lands on its figures', async () => {
+  const { context, page, problems } = await open(PHONE, '?view=index&lang=en');
+  try {
+    assert.match(await page.locator('[data-testid="index-coverage"]').innerText(), /36 KPI codes: 16 with figures/);
+    await page.locator('#hkex-B5-1 a.kpi-link').click();
+    await page.locator('#kpi-suppliers').waitFor({ state: 'visible' });
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('view'), 'social');
+    assert.equal(url.searchParams.get('kpi'), 'suppliers');
     assertNoProblems(problems);
   } finally {
     await context.close();

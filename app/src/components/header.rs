@@ -7,12 +7,33 @@ use esg_explorer::i18n::Msg;
 use esg_explorer::url::{Measure, Mode, View};
 use leptos::prelude::*;
 
-fn view_label(v: View) -> Msg {
+/// A view's name in the navigation.
+pub fn view_label(v: View) -> Msg {
     match v {
         View::Overview => Msg::ViewOverview,
         View::Environment => Msg::ViewEnvironment,
         View::Social => Msg::ViewSocial,
         View::Governance => Msg::ViewGovernance,
+        View::Board => Msg::ViewBoard,
+        View::Stakeholders => Msg::ViewStakeholders,
+        View::Materiality => Msg::ViewMateriality,
+        View::Highlights => Msg::ViewHighlights,
+        View::Index => Msg::ViewIndex,
+    }
+}
+
+/// The link to a view.
+#[component]
+fn ViewLink(v: View) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <NavLink
+            href=Signal::derive(move || nav.href(|s| { s.view = v; s.kpi = None; }))
+            on_go=Callback::new(move |_| nav.go(|s| { s.view = v; s.kpi = None; }))
+            current=Signal::derive(move || nav.view() == v)
+        >
+            {move || view_label(v).text(nav.lang())}
+        </NavLink>
     }
 }
 
@@ -65,20 +86,13 @@ pub fn Header() -> impl IntoView {
             <Search/>
         </header>
         <nav class="views" aria-label=move || t(Msg::Views)>
-            {View::ALL
-                .into_iter()
-                .map(|v| {
-                    view! {
-                        <NavLink
-                            href=Signal::derive(move || nav.href(|s| { s.view = v; s.kpi = None; }))
-                            on_go=Callback::new(move |_| nav.go(|s| { s.view = v; s.kpi = None; }))
-                            current=Signal::derive(move || nav.view() == v)
-                        >
-                            {move || t(view_label(v))}
-                        </NavLink>
-                    }
-                })
-                .collect_view()}
+            {View::PRIMARY.into_iter().map(|v| view! { <ViewLink v=v/> }).collect_view()}
+            <details class="more" class:active=move || !View::PRIMARY.contains(&nav.view())>
+                <summary>{move || t(Msg::More)}</summary>
+                <div class="more-menu">
+                    {View::ALL.into_iter().filter(|v| !View::PRIMARY.contains(v)).map(|v| view! { <ViewLink v=v/> }).collect_view()}
+                </div>
+            </details>
         </nav>
     }
 }

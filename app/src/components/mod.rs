@@ -1,8 +1,13 @@
 //! The explorer's components; each reads the page state from the `Nav` context.
 
+pub mod board;
 pub mod group;
 pub mod header;
+pub mod highlights;
+pub mod index;
 pub mod kpi;
+pub mod materiality;
 pub mod overview;
 pub mod pillar;
 pub mod search;
+pub mod stakeholders;

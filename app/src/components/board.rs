@@ -1,0 +1,144 @@
+//! The board view: composition charts on a chosen date, the roster, and the listing-rule checks.
+
+use crate::echart::EChart;
+use crate::state::use_nav;
+use esg_data::{Gender, Report, Role};
+use esg_explorer::board::{composition, date, listing_rules, matches_report, RuleKind};
+use esg_explorer::charts;
+use esg_explorer::format;
+use esg_explorer::i18n::Msg;
+use esg_explorer::tokens::Theme;
+use esg_explorer::url::BoardDate;
+use leptos::prelude::*;
+
+fn role_msg(r: Role) -> Msg {
+    match r {
+        Role::Executive => Msg::RoleExecutive,
+        Role::NonExecutive => Msg::RoleNonExecutive,
+        Role::IndependentNonExecutive => Msg::RoleIndependent,
+    }
+}
+
+#[component]
+pub fn BoardView(report: &'static Report) -> impl IntoView {
+    let nav = use_nav();
+    let lang = move || nav.lang();
+    let t = move |m: Msg| m.text(lang());
+    let when = move || nav.state.with(|s| s.board);
+    let day = move || date(report, when()).to_owned();
+    let comp = move || composition(report, &day());
+    let theme = if crate::browser::prefers_dark() {
+        Theme::Dark
+    } else {
+        Theme::Light
+    };
+    let spec = Memo::new(move |_| {
+        let c = charts::board(report, &day(), lang());
+        (c.option_json_for(theme), c.height)
+    });
+    let pick = move |b: BoardDate| {
+        view! {
+            <button type="button" aria-pressed=move || (when() == b).to_string() on:click=move |_| nav.go(|s| s.board = b)>
+                {move || t(if b == BoardDate::PeriodEnd { Msg::BoardAsOfPeriodEnd } else { Msg::BoardAsOfChange })}
+            </button>
+        }
+    };
+    let check = move || {
+        let c = comp();
+        if when() == BoardDate::PeriodEnd && matches_report(report, &c) {
+            format!("✓ {}", t(Msg::BoardMatches))
+        } else if when() == BoardDate::PeriodEnd {
+            format!("✗ {}", t(Msg::BoardDiffers))
+        } else {
+            t(Msg::BoardDiffers).to_owned()
+        }
+    };
+    let rules = move || {
+        listing_rules(&comp())
+            .into_iter()
+            .map(|r| {
+                let text = match r.kind {
+                    RuleKind::AtLeastThreeIneds => Msg::RuleThreeIneds,
+                    RuleKind::InedsOneThird => Msg::RuleOneThird,
+                    RuleKind::NotSingleGender => Msg::RuleGender,
+                };
+                view! {
+                    <li class=if r.passes { "rule pass" } else { "rule fail" } data-rule=r.rule>
+                        <strong>{if r.passes { format!("✓ {}", t(Msg::Pass)) } else { format!("✗ {}", t(Msg::Fail)) }}</strong>
+                        " " {t(text)} " "
+                        <span class="code">{Msg::RuleSource.fill(lang(), &[("rule", r.rule)])}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let roster = move || {
+        let on_day = day();
+        report
+            .directors
+            .iter()
+            .map(|d| {
+                let serving = d.serves_on(&on_day);
+                let gender = if d.gender == Gender::Female { Msg::GenderFemale } else { Msg::GenderMale };
+                let mut notes = Vec::new();
+                if let Some(a) = &d.appointed {
+                    notes.push(Msg::Appointed.fill(lang(), &[("date", &format::date(a, lang()))]));
+                }
+                if let Some(c) = &d.ceased {
+                    notes.push(Msg::Ceased.fill(lang(), &[("date", &format::date(c, lang()))]));
+                }
+                if d.name_en_uncertain && lang() == esg_data::Lang::En {
+                    notes.push(t(Msg::RomanisationUncertain).to_owned());
+                }
+                view! {
+                    <tr class:not-serving=!serving>
+                        <th scope="row"><span lang="zh-Hant">{d.name.zh.clone()}</span><br/><span lang="en" class="en-name">{d.name.en.clone()}</span></th>
+                        <td>{t(gender)}</td>
+                        <td class="num">{d.age}</td>
+                        <td>{t(role_msg(d.role))}{(!notes.is_empty()).then(|| view! { <span class="kpi-note">{notes.join("; ")}</span> })}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="section" id="section-board" aria-labelledby="h-board">
+            <h2 id="h-board">{move || t(Msg::ViewBoard)}</h2>
+            <div class="controls" role="group" aria-label=move || t(Msg::BoardShows)>
+                <span class="control-label">{move || t(Msg::BoardShows)}</span>
+                <div class="segmented">{pick(BoardDate::PeriodEnd)}{pick(BoardDate::AfterChange)}</div>
+            </div>
+            <p class="board-date" data-testid="board-date">{move || Msg::AsOf.fill(lang(), &[("date", &format::date(&day(), lang()))])}</p>
+            <div class="tiles">
+                <div class="tile"><div class="tile-label">{move || t(Msg::Directors)}</div><div class="tile-value" data-testid="board-count">{move || comp().directors}</div></div>
+                <div class="tile"><div class="tile-label">{move || t(Msg::Independence)}</div><div class="tile-value" data-testid="board-independent">{move || format!("{} / {}", comp().independent, comp().directors)}</div></div>
+                <div class="tile"><div class="tile-label">{move || t(Msg::GenderFemale)}</div><div class="tile-value">{move || format!("{} / {}", comp().female, comp().directors)}</div></div>
+            </div>
+            <p class="check" data-testid="board-check">{check}</p>
+            <div class="groups">
+                <section class="group">
+                    <h3>{move || t(Msg::GroupBoard)}</h3>
+                    <EChart key="board" option=Signal::derive(move || spec.with(|s| s.0.clone())) height=Signal::derive(move || spec.with(|s| s.1))/>
+                    <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
+                </section>
+                <section class="group">
+                    <h3>{move || t(Msg::ListingRules)}</h3>
+                    <ul class="rules">{rules}</ul>
+                </section>
+            </div>
+            <h3>{move || t(Msg::Roster)}</h3>
+            <div class="table-wrap">
+                <table class="roster">
+                    <caption>{move || format!("{} · {}", t(Msg::Roster), Msg::AsOf.fill(lang(), &[("date", &format::date(&day(), lang()))]))}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || t(Msg::Name)}</th>
+                        <th scope="col">{move || t(Msg::Gender)}</th>
+                        <th scope="col" class="num">{move || t(Msg::Age)}</th>
+                        <th scope="col">{move || t(Msg::Role)}</th>
+                    </tr></thead>
+                    <tbody>{roster}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
