@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 extern "C" {
     #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
     fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_namespace = navigator, js_name = share, catch)]
+    fn navigator_share(data: &JsValue) -> Result<js_sys::Promise, JsValue>;
 }
 
 pub fn window() -> Option<web_sys::Window> {
@@ -99,4 +102,89 @@ pub fn prefers_dark() -> bool {
     window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// The app's base URL (origin and directory, ending in `/`), for embed snippets.
+pub fn base_url() -> String {
+    let href = href();
+    let no_query = href.split(['?', '#']).next().unwrap_or_default();
+    match no_query.rfind('/') {
+        Some(i) => no_query[..=i].to_owned(),
+        None => no_query.to_owned(),
+    }
+}
+
+/// Saves `url` (a blob: or data: URL) under `filename`.
+pub fn download_url(filename: &str, url: &str) {
+    let Some(doc) = document() else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let _ = a.set_attribute("href", url);
+    let _ = a.set_attribute("download", filename);
+    if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+        a.click();
+    }
+}
+
+/// Saves text as a file, generated in the browser.
+pub fn download_text(filename: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Whether the Web Share API is there (phones, mostly).
+pub fn can_share() -> bool {
+    window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+}
+
+/// Opens the system share sheet for `url`.
+pub fn share(title: &str, url: &str) {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    if let Ok(p) = navigator_share(&data) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        });
+    }
+}
+
+/// Posts a JSON message (as an object) to the parent page, if framed.
+pub fn post_to_parent(json: &str) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    if let Ok(msg) = js_sys::JSON::parse(json) {
+        let _ = parent.post_message(&msg, "*");
+    }
+}
+
+/// The document's content height in CSS pixels.
+pub fn content_height() -> u32 {
+    document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height().max(0) as u32)
+        .unwrap_or(0)
+}
+
+/// Calls `f` whenever the page's content changes size, for the life of the page.
+pub fn on_content_resize(f: impl Fn() + 'static) {
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return;
+    };
+    let cb = Closure::<dyn Fn()>::new(f);
+    if let Ok(o) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        o.observe(&body);
+    }
+    cb.forget();
 }

@@ -27,6 +27,38 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn on(this: &Instance, event: &str, handler: &JsValue);
+
+    #[wasm_bindgen(method, js_name = getDataURL, catch)]
+    fn get_data_url(this: &Instance, opts: &JsValue) -> Result<String, JsValue>;
+}
+
+thread_local! {
+    /// Mounted charts by key, so a download button can export its chart.
+    static CHARTS: std::cell::RefCell<std::collections::HashMap<String, Instance>> = Default::default();
+}
+
+/// The chart `key` as a PNG data URL, with its title and a subtitle (unit, source) drawn
+/// in; the chart is put back as it was. `None` when the chart is not on the page.
+pub fn png(key: &str, title: &str, subtitle: &str, option_json: &str, background: &str) -> Option<String> {
+    CHARTS.with(|c| {
+        let charts = c.borrow();
+        let chart = charts.get(key)?;
+        let extra = serde_json::json!({
+            "title": { "text": title, "subtext": subtitle, "left": 8, "top": 4 },
+            "grid": { "top": 64 }
+        });
+        let extra = js_sys::JSON::parse(&extra.to_string()).ok()?;
+        chart.set_option(&extra, false).ok()?;
+        let opts = js_sys::JSON::parse(
+            &serde_json::json!({ "type": "png", "pixelRatio": 2, "backgroundColor": background }).to_string(),
+        )
+        .ok()?;
+        let url = chart.get_data_url(&opts).ok();
+        if let Ok(original) = js_sys::JSON::parse(option_json) {
+            let _ = chart.set_option(&original, true);
+        }
+        url
+    })
 }
 
 /// What a mounted chart holds on to.
@@ -66,6 +98,10 @@ pub fn EChart(
         mounted.update_value(|m| {
             if m.is_none() {
                 *m = mount(&el, on_click);
+                if let Some(mounted) = m {
+                    let handle: Instance = mounted.chart.clone().unchecked_into();
+                    CHARTS.with(|c| c.borrow_mut().insert(key.to_owned(), handle));
+                }
             }
             match m {
                 Some(m) if m.chart.set_option(&opt, true).is_ok() => {
@@ -77,6 +113,7 @@ pub fn EChart(
     });
 
     on_cleanup(move || {
+        CHARTS.with(|c| c.borrow_mut().remove(key));
         mounted.update_value(|m| {
             if let Some(m) = m.take() {
                 if let Some(o) = &m.observer {

@@ -51,7 +51,17 @@ pub fn App(report: &'static Report) -> impl IntoView {
             View::Overview => Msg::AppTitle.text(lang).to_owned(),
             v => format!("{} · {}", view_label(v).text(lang), Msg::AppTitle.text(lang)),
         };
-        browser::set_document_meta(lang.tag(), &title, Msg::AppDescription.text(lang));
+        let description = match view {
+            View::Overview => Msg::AppDescription.text(lang).to_owned(),
+            v => Msg::ViewDescription.fill(
+                lang,
+                &[
+                    ("view", view_label(v).text(lang)),
+                    ("description", Msg::AppDescription.text(lang)),
+                ],
+            ),
+        };
+        browser::set_document_meta(lang.tag(), &title, &description);
     });
     // A linked KPI is scrolled to once its view is on screen.
     Effect::new(move |_| {
@@ -61,6 +71,10 @@ pub fn App(report: &'static Report) -> impl IntoView {
     });
 
     let view = Memo::new(move |_| nav.view());
+    // Embed mode is decided once, from the URL the iframe was given.
+    if let Some(widget) = nav.state.with_untracked(|s| s.embed.clone()) {
+        return view! { <components::embed::EmbedView report=report widget=widget/> }.into_any();
+    }
     view! {
         <Header/>
         <main id="content" tabindex="-1">
@@ -83,8 +97,19 @@ pub fn App(report: &'static Report) -> impl IntoView {
         <footer class="site-footer">
             <p>{move || Msg::Footer.text(nav.lang())}</p>
             <p>{move || Msg::Prevails.text(nav.lang())}</p>
+            <p class="downloads">
+                <button type="button" data-action="all-csv" on:click=move |_| {
+                    let name = components::actions::file_name(report, "all", nav.lang(), "csv");
+                    browser::download_text(&name, "text/csv;charset=utf-8", &esg_data::export::kpi_csv(report));
+                }>{move || Msg::DownloadAllCsv.text(nav.lang())}</button>
+                <button type="button" data-action="all-json" on:click=move |_| {
+                    let name = components::actions::file_name(report, "all", nav.lang(), "json");
+                    browser::download_text(&name, "application/json", &esg_data::export::json(report));
+                }>{move || Msg::DownloadAllJson.text(nav.lang())}</button>
+            </p>
         </footer>
     }
+    .into_any()
 }
 
 /// Shown instead of a blank page when the app cannot start.

@@ -26,10 +26,19 @@ fn row(fields: &[&str]) -> String {
 /// Every KPI value of every year: years ascending, KPIs in the report's order.
 /// A not-disclosed value is an empty cell; a year the table has no column for has no row.
 pub fn kpi_csv(r: &Report) -> String {
+    kpi_csv_where(r, |_| true)
+}
+
+/// The same CSV for the KPIs in `ids` only (a chart's own data).
+pub fn kpi_csv_for(r: &Report, ids: &[&str]) -> String {
+    kpi_csv_where(r, |id| ids.contains(&id))
+}
+
+fn kpi_csv_where(r: &Report, keep: impl Fn(&str) -> bool) -> String {
     let mut out = String::from(KPI_CSV_HEADER);
     out.push('\n');
     for year in r.report.years() {
-        for k in &r.kpis {
+        for k in r.kpis.iter().filter(|k| keep(&k.id)) {
             let Some(v) = k.value(year) else { continue };
             out += &row(&[
                 &year.to_string(),

@@ -58,7 +58,13 @@ impl ChartSpec {
             }
             for axis in ["xAxis", "yAxis"] {
                 if let Some(a) = obj.get_mut(axis).and_then(|a| a.as_object_mut()) {
-                    a.insert("axisLabel".into(), serde_json::json!({ "color": ink }));
+                    // Long KPI names wrap instead of squeezing the plot on a phone.
+                    let label = if axis == "yAxis" {
+                        serde_json::json!({ "color": ink, "width": 120, "overflow": "break" })
+                    } else {
+                        serde_json::json!({ "color": ink, "hideOverlap": true })
+                    };
+                    a.insert("axisLabel".into(), label);
                     a.insert("nameTextStyle".into(), serde_json::json!({ "color": muted }));
                     a.insert(
                         "axisLine".into(),

@@ -176,6 +176,16 @@ messages! {
     OpenKpi => ("查看數據", "See the figures"),
     Code => ("編號", "Code"),
     Description => ("內容", "Description"),
+    DownloadCsv => ("下載CSV", "Download CSV"),
+    DownloadPng => ("下載PNG", "Download PNG"),
+    DownloadAllCsv => ("下載全部數據（CSV）", "Download all data (CSV)"),
+    DownloadAllJson => ("下載全部數據（JSON）", "Download all data (JSON)"),
+    Embed => ("嵌入", "Embed"),
+    EmbedHelp => ("將以下代碼貼到年報網頁，圖表會自動調整高度。", "Paste this into the annual-report page; the widget sizes itself."),
+    Share => ("分享", "Share"),
+    UnknownWidget => ("沒有名為「{id}」的圖表。可用的圖表：{ids}", "There is no widget called “{id}”. Available widgets: {ids}"),
+    OpenInExplorer => ("在數據瀏覽中開啟", "Open in the explorer"),
+    ViewDescription => ("{view}：{description}", "{view}: {description}"),
     Footer => (
         "數據摘自醫脈通《2022年環境、社會及管治報告》；「/」表示報告未披露。",
         "Figures from Medlive's 2022 ESG report; “not disclosed” marks the report's “/”."

@@ -9,6 +9,7 @@
 pub mod board;
 pub mod charts;
 pub mod content_index;
+pub mod embed;
 pub mod format;
 pub mod groups;
 pub mod i18n;

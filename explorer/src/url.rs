@@ -122,6 +122,8 @@ pub struct UrlState {
     pub year: Option<u16>,
     /// The board view's date.
     pub board: BoardDate,
+    /// A single widget for an iframe on another page (no site navigation).
+    pub embed: Option<crate::embed::Widget>,
 }
 
 /// Reads a language tag: `zh-Hant`, its regional aliases, or English.
@@ -191,6 +193,7 @@ impl UrlState {
         let mut s = UrlState::default();
         let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) = (None, None, None, None, None, None);
         let mut board = None;
+        let mut embed = None;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             if v.len() > MAX_VALUE * 3 {
@@ -217,6 +220,7 @@ impl UrlState {
                 }
                 "lang" if lang.is_none() => lang = parse_lang(v),
                 "year" if year.is_none() => year = v.parse::<u16>().ok().filter(|y| years.contains(y)),
+                "embed" if embed.is_none() && !v.is_empty() => embed = Some(crate::embed::Widget::parse(v)),
                 "asof" if board.is_none() => {
                     board = match v {
                         "after-change" => Some(BoardDate::AfterChange),
@@ -234,6 +238,7 @@ impl UrlState {
         s.lang = lang;
         s.year = year;
         s.board = board.unwrap_or_default();
+        s.embed = embed;
         s
     }
 
@@ -255,6 +260,9 @@ impl UrlState {
         }
         if let Some(y) = self.year.filter(|y| *y != report_year) {
             parts.push(format!("year={y}"));
+        }
+        if let Some(w) = &self.embed {
+            parts.push(format!("embed={}", percent_encode(w.id())));
         }
         if self.board == BoardDate::AfterChange {
             parts.push("asof=after-change".into());
@@ -299,11 +307,12 @@ mod tests {
             lang: Some(Lang::En),
             year: Some(2021),
             board: BoardDate::AfterChange,
+            embed: Some(crate::embed::Widget::Group("turnover")),
         };
         let q = s.to_query(2022);
         assert_eq!(
             q,
-            "?view=social&kpi=employees&mode=table&measure=per-employee&year=2021&asof=after-change&lang=en"
+            "?view=social&kpi=employees&mode=table&measure=per-employee&year=2021&embed=turnover&asof=after-change&lang=en"
         );
         assert_eq!(parse(&q), s);
     }

@@ -67,7 +67,7 @@ export async function launchBrowser(options = {}) {
  * origin other than the test server's (those are aborted, so nothing leaves the machine).
  * Returns { context, page, problems }; problems is a live array of strings.
  */
-export async function openPage(browser, server, viewport, contextOptions = {}) {
+export async function openPage(browser, server, viewport, contextOptions = {}, { alsoAllow = [] } = {}) {
   const context = await browser.newContext({
     viewport: { width: viewport.width, height: viewport.height },
     deviceScaleFactor: 1,
@@ -75,7 +75,8 @@ export async function openPage(browser, server, viewport, contextOptions = {}) {
     ...contextOptions,
   });
   const problems = [];
-  const allowedOrigin = server.origin;
+  const allowed = [server.origin, ...alsoAllow];
+  const allowedOrigin = { includes: (o) => allowed.includes(o) };
 
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -111,7 +112,8 @@ function isInline(url) {
 
 function isSameOrigin(url, origin) {
   try {
-    return new URL(url).origin === origin;
+    const o = new URL(url).origin;
+    return typeof origin === 'string' ? o === origin : origin.includes(o);
   } catch {
     return false;
   }

@@ -1,5 +1,7 @@
-//! One chart group: its chart (or figures), the not-disclosed list, and its table twin.
+//! One chart group: its chart (or figures), the not-disclosed list, its table twin, its
+//! source line and take-away actions.
 
+use crate::components::actions::WidgetActions;
 use crate::components::kpi::{KpiTable, KpiTile};
 use crate::echart::EChart;
 use crate::state::use_nav;
@@ -24,6 +26,15 @@ fn not_disclosed(report: &Report, ids: &[&str], lang: esg_data::Lang) -> Vec<Str
         .collect()
 }
 
+/// "Source: <report>, <table> · <section>" in the reader's language.
+pub fn source_line(report: &'static Report, section: &str, lang: esg_data::Lang) -> String {
+    let where_ = report
+        .section(section)
+        .map(|s| format!(", {} · {}", s.table.get(lang), s.heading.get(lang)))
+        .unwrap_or_default();
+    format!("{}: {}{where_}", Msg::Source.text(lang), Msg::SourceReport.text(lang))
+}
+
 #[component]
 pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoView {
     let nav = use_nav();
@@ -35,51 +46,53 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
     };
     let title = move || group.title.text(lang()).to_owned();
     let mode = move || nav.state.with(|s| s.mode);
+    let measure = move || nav.state.with(|s| s.measure);
     // A linked KPI opens its group's table so it can be scrolled to and seen.
     let focused = move || {
         nav.state
             .with(|s| s.kpi.as_deref().is_some_and(|k| group.table.contains(&k)))
     };
-    let measure = move || nav.state.with(|s| s.measure);
-    let source = move || format!("{}: {}", Msg::Source.text(lang()), Msg::SourceReport.text(lang()));
+    let spec = Memo::new(move |_| {
+        group_chart(report, group, measure(), lang())
+            .map(|c| (c.option_json_for(theme), c.height))
+            .unwrap_or_default()
+    });
+    let option = Signal::derive(move || spec.with(|s| s.0.clone()));
+    let height = Signal::derive(move || spec.with(|s| s.1));
+    let has_chart = group.kind != Kind::Tiles;
     let body = move || {
         if mode() == Mode::Table {
             return view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> }.into_any();
         }
-        match group.kind {
-            Kind::Tiles => view! {
+        if !has_chart {
+            return view! {
                 <div class="tiles">
                     {group.table.iter().filter_map(|id| report.kpi(id)).map(|k| view! { <KpiTile report=report kpi=k/> }).collect_view()}
                 </div>
             }
-            .into_any(),
-            _ => {
-                let spec = Memo::new(move |_| {
-                    group_chart(report, group, measure(), lang()).map(|c| (c.option_json_for(theme), c.height)).unwrap_or_default()
-                });
-                let option = Signal::derive(move || spec.with(|s| s.0.clone()));
-                let height = Signal::derive(move || spec.with(|s| s.1));
-                let nd = move || {
-                    let items = not_disclosed(report, group.plotted(measure()), lang());
-                    (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
-                };
-                view! {
-                    <EChart key=group.id option=option height=height/>
-                    {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
-                    <details class="figures" prop:open=focused>
-                        <summary>{move || Msg::ModeTable.text(lang())}</summary>
-                        <KpiTable report=report ids=group.table caption=Signal::derive(title)/>
-                    </details>
-                }
-                .into_any()
-            }
+            .into_any();
         }
+        let nd = move || {
+            let items = not_disclosed(report, group.plotted(measure()), lang());
+            (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
+        };
+        view! {
+            <EChart key=group.id option=option height=height/>
+            {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
+            <details class="figures" prop:open=focused>
+                <summary>{move || Msg::ModeTable.text(lang())}</summary>
+                <KpiTable report=report ids=group.table caption=Signal::derive(title)/>
+            </details>
+        }
+        .into_any()
     };
+    let png = has_chart.then_some(option);
     view! {
         <section class="group" id=format!("group-{}", group.id) aria-labelledby=format!("h-{}", group.id)>
             <h3 id=format!("h-{}", group.id)>{title}</h3>
             {body}
-            <p class="source">{source}</p>
+            <p class="source">{move || source_line(report, group.section, lang())}</p>
+            <WidgetActions report=report widget=group.id title=Signal::derive(title) csv=group.table png=png/>
         </section>
     }
 }

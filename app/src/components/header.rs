@@ -123,6 +123,11 @@ pub fn Controls() -> impl IntoView {
                     {move || t(Msg::PerEmployee)}
                 </button>
             </div>
+            <Show when=crate::browser::can_share>
+                <button type="button" class="copy" on:click=move |_| crate::browser::share(&crate::browser::document().map(|d| d.title()).unwrap_or_default(), &crate::browser::href())>
+                    {move || t(Msg::Share)}
+                </button>
+            </Show>
             <button
                 type="button"
                 class="copy"

@@ -1,6 +1,8 @@
 //! The explorer's components; each reads the page state from the `Nav` context.
 
+pub mod actions;
 pub mod board;
+pub mod embed;
 pub mod group;
 pub mod header;
 pub mod highlights;

@@ -10,8 +10,9 @@ use esg_explorer::i18n::Msg;
 use esg_explorer::url::View;
 use leptos::prelude::*;
 
+/// The headline figures and business highlights (also the `overview` embed widget).
 #[component]
-pub fn Overview(report: &'static Report) -> impl IntoView {
+pub fn Headlines(report: &'static Report) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
     let tiles = HEADLINE_KPIS.iter().filter_map(|id| report.kpi(id)).map(move |k| {
@@ -35,12 +36,21 @@ pub fn Overview(report: &'static Report) -> impl IntoView {
         }
     });
     view! {
-        <p class="lede">{move || Msg::AppDescription.text(lang())}</p>
         <section class="section" aria-labelledby="h-headlines">
             <h2 id="h-headlines">{move || Msg::Headlines.text(lang())}</h2>
             <div class="tiles">{tiles.collect_view()}</div>
             <div class="tiles">{highlights.collect_view()}</div>
         </section>
+    }
+}
+
+#[component]
+pub fn Overview(report: &'static Report) -> impl IntoView {
+    let nav = use_nav();
+    let lang = move || nav.lang();
+    view! {
+        <p class="lede">{move || Msg::AppDescription.text(lang())}</p>
+        <Headlines report=report/>
         {group(OVERVIEW_GROUP).map(|g| view! { <div class="groups"><GroupCard report=report group=g/></div> })}
     }
 }
