@@ -92,6 +92,14 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_widget_id() {
+        let readme = include_str!("../../README.md");
+        for id in widget_ids() {
+            assert!(readme.contains(&format!("`{id}`")), "README.md does not list widget `{id}`");
+        }
+    }
+
+    #[test]
     fn messages_and_snippet() {
         let m: serde_json::Value = serde_json::from_str(&height_message("ghg", 420)).unwrap();
         assert_eq!(m["type"], "esg-explorer:height");
