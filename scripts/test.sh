@@ -36,7 +36,24 @@ section "cargo clippy (host)"
 timed cargo clippy --workspace --all-targets --offline -- -D warnings
 
 section "cargo test (host)"
-timed cargo test --workspace --offline
+# The bad-data corpus test (data/tests/corpus.rs) also writes its files here for the next step.
+BAD_CORPUS="$(mktemp -d "${TMPDIR:-/tmp}/esg-bad-corpus.XXXXXX")"
+timed env ESG_BAD_CORPUS_DIR="$BAD_CORPUS" cargo test --workspace --offline
+
+section "esg-data validate on bad files (CLI)"
+# A few corpus files through `cargo run -p esg-data -- validate PATH`: exit 1 (not a panic),
+# and every line names the file.
+for name in type-value-integer sum-employees-by-gender-2021 roster-age-band number-leading-zero syntax-deep-nesting; do
+  f="$BAD_CORPUS/$name.toml"
+  rc=0
+  out="$(cargo run -q -p esg-data --offline -- validate "$f" 2>/dev/null)" || rc=$?
+  if [ "$rc" -ne 1 ] || [ -z "$out" ] || grep -qv "^$f: " <<<"$out"; then
+    printf 'validate %s: exit %s, output:\n%s\n' "$f" "$rc" "$out" >&2
+    exit 1
+  fi
+  printf '%s\n' "$(head -c 200 <<<"$out" | head -1)"
+done
+rm -rf "$BAD_CORPUS"
 
 section "trunk build --release"
 rm -rf dist
