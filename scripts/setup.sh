@@ -50,6 +50,8 @@ if [ ! -d node_modules ] || [ "$(cat "$STAMP" 2>/dev/null || true)" != "$LOCK_SU
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   echo "$LOCK_SUM" > "$STAMP"
 fi
+# The explorer's ECharts subset, bundled from the pinned npm packages (index.html serves it).
+bash scripts/build-echarts.sh
 
 # 6. Debian packages: Chromium (+ driver) for tests, nginx for the deployment test,
 #    Noto CJK so screenshots show Traditional Chinese instead of boxes.

@@ -95,7 +95,10 @@ mod tests {
     fn the_readme_lists_every_widget_id() {
         let readme = include_str!("../../README.md");
         for id in widget_ids() {
-            assert!(readme.contains(&format!("`{id}`")), "README.md does not list widget `{id}`");
+            assert!(
+                readme.contains(&format!("`{id}`")),
+                "README.md does not list widget `{id}`"
+            );
         }
     }
 
