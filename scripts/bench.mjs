@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+// Benchmark of a built site (run through scripts/bench.sh, which builds it first).
+// Prints Markdown on stdout; progress goes to stderr.
+//
+//   node scripts/bench.mjs --dist DIR [--runs 3] [--samples 5] [--views overview,environment,social,governance]
+//
+// 1. Lighthouse 12 (npm, pinned), mobile preset (Moto G Power emulation) with simulated
+//    throttling (150 ms RTT, 1.6 Mbit/s, 4× CPU slowdown), `--runs` times per view, against
+//    scripts/static-server.mjs serving the build gzip-compressed on 127.0.0.1.
+//    Each column is the median over the runs.
+// 2. Raw and gzip -9 bytes of every file in the build.
+// 3. View switch and language switch in Chromium (playwright-core): click → next paint
+//    (performance.now() around a double requestAnimationFrame after the click), and
+//    click → every chart of the new view drawn; median of `--samples` clicks, unthrottled
+//    and with 4× CPU throttling (DevTools emulation).
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { gzipSync, constants } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './static-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const BASE = '/esg/2022/';
+const log = (s) => process.stderr.write(`[bench] ${s}\n`);
+
+function parseArgs(argv) {
+  const o = { dist: path.join(ROOT, 'dist'), runs: 3, samples: 5, views: ['overview', 'environment', 'social', 'governance'] };
+  for (let i = 0; i < argv.length; i++) {
+    const [k, inline] = argv[i].split(/=(.*)/s, 2);
+    const v = () => inline ?? argv[++i];
+    if (k === '--dist') o.dist = path.resolve(v());
+    else if (k === '--runs') o.runs = Number(v());
+    else if (k === '--samples') o.samples = Number(v());
+    else if (k === '--views') o.views = v().split(',');
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  return o;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n) => `${Math.round(n)} ms`;
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+    let err = '';
+    p.stderr.on('data', (d) => { err += d; });
+    p.on('error', reject);
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited ${code}: ${err.slice(-2000)}`))));
+  });
+}
+
+async function lighthouse(url, out) {
+  const bin = process.env.LIGHTHOUSE_BIN || path.join(ROOT, 'node_modules/.bin/lighthouse');
+  await run(bin, [
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices,seo',
+    '--form-factor=mobile',
+    '--throttling-method=simulate',
+    '--max-wait-for-load=60000',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+  ], { CHROME_PATH: CHROME });
+  const r = JSON.parse(await readFile(out, 'utf8'));
+  if (r.runtimeError) throw new Error(`${url}: ${r.runtimeError.code} ${r.runtimeError.message}`);
+  const a = (id) => r.audits[id]?.numericValue ?? NaN;
+  const c = (id) => Math.round((r.categories[id]?.score ?? NaN) * 100);
+  return {
+    perf: c('performance'),
+    a11y: c('accessibility'),
+    bp: c('best-practices'),
+    seo: c('seo'),
+    fcp: a('first-contentful-paint'),
+    lcp: a('largest-contentful-paint'),
+    tbt: a('total-blocking-time'),
+    cls: a('cumulative-layout-shift'),
+    bytes: a('total-byte-weight'),
+    warnings: r.runWarnings ?? [],
+  };
+}
+
+async function files(dir, prefix = '') {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    const rel = path.posix.join(prefix, e.name);
+    if (e.isDirectory()) out.push(...(await files(path.join(dir, e.name), rel)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+// ---- in-page timing: click, then two animation frames (the frame with the change painted)
+async function timeClick(page, { find, done }) {
+  return page.evaluate(
+    async ({ find, done }) => {
+      const pick = new Function(`return (${find})`)();
+      const isDone = new Function(`return (${done})`)();
+      const el = pick();
+      if (!el) throw new Error(`nothing to click: ${find}`);
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const t0 = performance.now();
+      el.click();
+      await frame();
+      await frame();
+      const paint = performance.now() - t0;
+      const chartsReady = () =>
+        [...document.querySelectorAll('div.chart[data-chart]')].every((c) => c.getAttribute('data-chart-ready') === 'true');
+      const deadline = t0 + 20_000;
+      while (!(isDone() && chartsReady())) {
+        if (performance.now() > deadline) throw new Error('timed out waiting for the new view');
+        await frame();
+      }
+      await frame();
+      return { paint, ready: performance.now() - t0 };
+    },
+    { find: find.toString(), done: done.toString() },
+  );
+}
+
+const viewLink = (v) => `() => [...document.querySelectorAll('nav.views a')].find((a) => {
+  const p = new URL(a.href).searchParams; return ${JSON.stringify(v)} === 'overview' ? !p.has('view') : p.get('view') === ${JSON.stringify(v)};
+})`;
+const viewShown = (v) => `() => { const a = document.querySelector('nav.views a[aria-current="page"]');
+  if (!a) return false; const p = new URL(a.href).searchParams;
+  return ${JSON.stringify(v)} === 'overview' ? !p.has('view') : p.get('view') === ${JSON.stringify(v)}; }`;
+const langLink = `() => document.querySelector('header .title-row a')`;
+const langIs = (l) => `() => document.documentElement.lang === ${JSON.stringify(l)}`;
+
+async function switchTimings(url, views, samples) {
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
+  });
+  const rows = [];
+  try {
+    for (const cpu of [1, 4]) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-TW' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+      await page.goto(`${url}?view=overview&lang=zh-Hant`, { waitUntil: 'load' });
+      await page.waitForFunction(new Function(`return (${viewShown('overview')})()`), null, { timeout: 30_000 });
+      // Warm up: visit every view once (first visits build caches that later ones reuse).
+      for (const v of [...views.slice(1), views[0]]) await timeClick(page, { find: viewLink(v), done: viewShown(v) });
+      const byView = Object.fromEntries(views.map((v) => [v, []]));
+      for (let s = 0; s < samples; s++) {
+        for (const v of [...views.slice(1), views[0]]) byView[v].push(await timeClick(page, { find: viewLink(v), done: viewShown(v) }));
+      }
+      for (const v of views) {
+        rows.push({ what: `view → ${v}`, cpu, paint: median(byView[v].map((x) => x.paint)), ready: median(byView[v].map((x) => x.ready)) });
+      }
+      for (const v of views) {
+        await timeClick(page, { find: viewLink(v), done: viewShown(v) }).catch(() => {});
+        const toEn = [];
+        const toZh = [];
+        for (let s = 0; s < samples; s++) {
+          toEn.push(await timeClick(page, { find: langLink, done: langIs('en') }));
+          toZh.push(await timeClick(page, { find: langLink, done: langIs('zh-Hant') }));
+        }
+        rows.push({ what: `language on ${v}: zh-Hant → en`, cpu, paint: median(toEn.map((x) => x.paint)), ready: median(toEn.map((x) => x.ready)) });
+        rows.push({ what: `language on ${v}: en → zh-Hant`, cpu, paint: median(toZh.map((x) => x.paint)), ready: median(toZh.map((x) => x.ready)) });
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  await stat(path.join(o.dist, 'index.html')).catch(() => {
+    throw new Error(`${o.dist}/index.html is missing`);
+  });
+  const server = await startStaticServer({ root: o.dist, base: BASE, port: 0, gzip: true });
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'esg-bench-'));
+  const out = [];
+  try {
+    const lhPkg = process.env.LIGHTHOUSE_BIN
+      ? path.join(path.dirname(process.env.LIGHTHOUSE_BIN), '../lighthouse/package.json')
+      : path.join(ROOT, 'node_modules/lighthouse/package.json');
+    const lhVersion = JSON.parse(await readFile(lhPkg, 'utf8')).version;
+    const chromeVersion = await new Promise((resolve) => {
+      const p = spawn(CHROME, ['--version']);
+      let s = '';
+      p.stdout.on('data', (d) => { s += d; });
+      p.on('exit', () => resolve(s.trim()));
+      p.on('error', () => resolve('?'));
+    });
+    out.push(`## Benchmark of \`${o.dist}\``, '');
+    out.push(`${new Date().toISOString()} · ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'} · node ${process.version} · ${chromeVersion} · Lighthouse ${lhVersion}`, '');
+
+    // 1. Lighthouse
+    out.push(`### Lighthouse (mobile preset, simulated throttling; median of ${o.runs} runs)`, '');
+    out.push('| view | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | transfer |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const warnings = new Set();
+    for (const v of o.views) {
+      const runs = [];
+      for (let i = 0; i < o.runs; i++) {
+        log(`lighthouse ${v} run ${i + 1}/${o.runs}`);
+        const r = await lighthouse(`${server.url}?view=${v}`, path.join(tmp, `${v}-${i}.json`));
+        r.warnings.forEach((w) => warnings.add(w));
+        runs.push(r);
+      }
+      const m = (k) => median(runs.map((r) => r[k]));
+      out.push(`| ${v} | ${m('perf')} | ${m('a11y')} | ${m('bp')} | ${m('seo')} | ${ms(m('fcp'))} | ${ms(m('lcp'))} | ${ms(m('tbt'))} | ${m('cls').toFixed(3)} | ${kb(m('bytes'))} |`);
+      log(`  perf ${runs.map((r) => r.perf).join(', ')}`);
+    }
+    if (warnings.size) out.push('', `Lighthouse warnings: ${[...warnings].join(' · ')}`);
+    out.push('');
+
+    // 2. Assets
+    const html = await readFile(path.join(o.dist, 'index.html'), 'utf8');
+    out.push('### Assets in the build (gzip -9, as the static server sends them)', '');
+    out.push('| file | raw bytes | gzip bytes | first view |');
+    out.push('|---|---:|---:|:---:|');
+    let rawT = 0;
+    let gzT = 0;
+    let firstT = 0;
+    for (const f of await files(o.dist)) {
+      const raw = await readFile(path.join(o.dist, f));
+      const gz = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }).length;
+      const first = f === 'index.html' || html.includes(`./${f}`);
+      rawT += raw.length;
+      gzT += gz;
+      if (first) firstT += gz;
+      out.push(`| ${f} | ${raw.length} | ${gz} | ${first ? '✓' : ''} |`);
+    }
+    out.push(`| **total** | ${rawT} | ${gzT} | ${firstT} (first view) |`, '');
+
+    // 3. Switch timings
+    log('view and language switch timings');
+    const rows = await switchTimings(server.url, o.views, o.samples);
+    out.push(`### Switching in Chromium (1280×800; median of ${o.samples} clicks)`, '');
+    out.push('click → next paint = performance.now() from the click to the second requestAnimationFrame; click → charts drawn = until every chart of the new view has `data-chart-ready`.', '');
+    out.push('| switch | next paint | charts drawn | next paint, 4× CPU | charts drawn, 4× CPU |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const what of [...new Set(rows.map((r) => r.what))]) {
+      const a = rows.find((r) => r.what === what && r.cpu === 1);
+      const b = rows.find((r) => r.what === what && r.cpu === 4);
+      out.push(`| ${what} | ${ms(a.paint)} | ${ms(a.ready)} | ${ms(b.paint)} | ${ms(b.ready)} |`);
+    }
+  } finally {
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e.stack || e}\n`);
+  process.exit(1);
+});
