@@ -188,3 +188,20 @@ pub fn on_content_resize(f: impl Fn() + 'static) {
     }
     cb.forget();
 }
+
+/// Removes the pre-rendered first view (the app has mounted its own).
+pub fn remove_prerender() {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id("prerender")) {
+        el.remove();
+    }
+}
+
+/// Shows the pre-rendered error note (after a panic or a failed start); the app's own
+/// content, if any, is hidden so the note is seen.
+pub fn show_load_error() {
+    let Some(doc) = document() else { return };
+    if let Some(el) = doc.get_element_by_id("load-error") {
+        let _ = el.remove_attribute("hidden");
+        el.scroll_into_view();
+    }
+}

@@ -21,14 +21,21 @@ use esg_explorer::url::View;
 use leptos::prelude::*;
 use state::Nav;
 
-/// Mounts the app, or a readable error in place of a blank page.
+/// Mounts the app over the pre-rendered page, or leaves that page with a readable error.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        browser::show_load_error();
+    }));
     match data::report() {
-        Ok(report) => leptos::mount::mount_to_body(move || view! { <App report=report/> }),
+        Ok(report) => {
+            leptos::mount::mount_to_body(move || view! { <App report=report/> });
+            // Same task as the mount: the static page and the app never show together.
+            browser::remove_prerender();
+        }
         Err(e) => {
             leptos::logging::error!("embedded report unreadable: {e}");
-            leptos::mount::mount_to_body(|| view! { <ErrorPanel/> })
+            browser::show_load_error();
         }
     }
 }
@@ -110,16 +117,4 @@ pub fn App(report: &'static Report) -> impl IntoView {
         </footer>
     }
     .into_any()
-}
-
-/// Shown instead of a blank page when the app cannot start.
-#[component]
-pub fn ErrorPanel() -> impl IntoView {
-    let lang = esg_explorer::url::negotiate_lang(browser::languages().iter().map(String::as_str));
-    view! {
-        <main class="error-panel" role="alert">
-            <h1>{Msg::ErrorTitle.text(lang)}</h1>
-            <p>{Msg::ErrorBody.text(lang)}</p>
-        </main>
-    }
 }

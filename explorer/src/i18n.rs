@@ -79,6 +79,7 @@ messages! {
     AriaChartIntro => ("圖表：{title}。", "Chart: {title}."),
     ErrorTitle => ("無法載入互動圖表", "The interactive charts could not load"),
     ErrorBody => ("請重新整理頁面，或閱讀報告原文。", "Please reload the page, or read the report itself."),
+    ReportLink => ("醫脈通投資者關係網站", "Medlive investor relations"),
     GroupGhg => ("溫室氣體排放", "Greenhouse gas emissions"),
     GroupHazardousWaste => ("有害廢棄物", "Hazardous waste"),
     GroupNonHazardousWaste => ("無害廢棄物", "Non-hazardous waste"),

@@ -13,6 +13,7 @@ pub mod embed;
 pub mod format;
 pub mod groups;
 pub mod i18n;
+pub mod prerender;
 pub mod stakeholders;
 pub mod tokens;
 pub mod url;

@@ -19,7 +19,9 @@ import { DIST, assertDist } from './deploy-lib.mjs';
  * wasm 337,865, total 527,047 B gzip -9. Budgets = measured + 10 %, rounded.
  */
 export const BUDGETS = [
-  ['index.html', /^index\.html$/, 960],
+  // Grew with the pre-rendered first view (headlines and every KPI table): 4,340 B.
+  ['index.html', /^index\.html$/, 4_800],
+  ['boot fallback script', /^fallback-[0-9a-f]{16}\.js$/, 700],
   ['stylesheet', /^main-[0-9a-f]{16}\.css$/, 3_850],
   ['ECharts', /^echarts\.min-[0-9a-f]{16}\.js$/, 195_000],
   ['wasm-bindgen glue', /^esg-app-[0-9a-f]{16}\.js$/, 8_550],
