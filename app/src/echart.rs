@@ -61,6 +61,9 @@ pub fn png(key: &str, title: &str, subtitle: &str, option_json: &str, background
     })
 }
 
+/// The observer that starts a chart near the screen, and its callback.
+type Watcher = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// What a mounted chart holds on to.
 struct Mounted {
     chart: Instance,
@@ -88,9 +91,42 @@ pub fn EChart(
     let node = NodeRef::<Div>::new();
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
     let failed = RwSignal::new(false);
+    // Charts start when they come near the screen: a long view does not pay for charts
+    // nobody has scrolled to (ECharts' start-up is the main-thread cost on a phone).
+    let near = RwSignal::new(false);
+    let watcher: StoredValue<Option<Watcher>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if watcher.with_value(Option::is_some) {
+            return;
+        }
+        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let hit = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .map(|e| e.is_intersecting())
+                    .unwrap_or(true)
+            });
+            if hit {
+                near.set(true);
+            }
+        });
+        let opts = web_sys::IntersectionObserverInit::new();
+        opts.set_root_margin("300px 0px");
+        match web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts) {
+            Ok(o) => {
+                o.observe(&el);
+                watcher.set_value(Some((o, cb)));
+            }
+            // No IntersectionObserver: draw at once.
+            Err(_) => near.set(true),
+        }
+    });
 
     Effect::new(move |_| {
         let json = option.get();
+        if !near.get() {
+            return;
+        }
         let Some(el) = node.get() else { return };
         let Ok(opt) = js_sys::JSON::parse(&json) else {
             return;
@@ -113,6 +149,11 @@ pub fn EChart(
     });
 
     on_cleanup(move || {
+        watcher.update_value(|w| {
+            if let Some((o, _)) = w.take() {
+                o.disconnect();
+            }
+        });
         CHARTS.with(|c| c.borrow_mut().remove(key));
         mounted.update_value(|m| {
             if let Some(m) = m.take() {

@@ -100,8 +100,22 @@ pub fn body(r: &Report, lang: Lang) -> String {
                 )
             })
             .unwrap_or_default();
+        // The same notes the app shows (the report's own inconsistencies).
+        let notes: String = r
+            .discrepancies
+            .iter()
+            .filter(|d| d.kpis.iter().any(|id| id == &k.id))
+            .map(|d| {
+                format!(
+                    "<p class=\"discrepancy\" role=\"note\"><strong>⚠ {} ({}): </strong>{}</p>",
+                    t(Msg::Discrepancy),
+                    d.year,
+                    esc(d.note.get(lang))
+                )
+            })
+            .collect();
         h += &format!(
-            "<div class=\"tile\"><div class=\"tile-label\"><a href=\"{link}\">{}</a></div><div class=\"tile-value\">{}</div><div class=\"tile-change\">{chg}</div></div>",
+            "<div class=\"tile\"><div class=\"tile-label\"><a href=\"{link}\">{}</a></div><div class=\"tile-value\">{}</div><div class=\"tile-change\">{chg}</div>{notes}</div>",
             esc(k.metric.get(lang)),
             esc(&value)
         );

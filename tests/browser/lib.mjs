@@ -127,7 +127,18 @@ export function assertNoProblems(problems, label = '') {
  * Wait until at least `min` chart containers (`div.chart[data-chart]`) are marked
  * `data-chart-ready="true"` and hold a canvas; returns the ready charts' data-chart keys.
  */
-export async function waitForCharts(page, { min = 1, timeout = 30_000 } = {}) {
+export async function waitForCharts(page, { min = 1, timeout = 30_000, all = false } = {}) {
+  // Charts start when they come near the screen: bring them there first.
+  await page.locator('div.chart').first().waitFor({ timeout });
+  await page.evaluate(async (every) => {
+    const charts = [...document.querySelectorAll('div.chart')];
+    for (const el of every ? charts : charts.slice(0, 1)) {
+      el.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    window.scrollTo(0, 0);
+  }, all);
+  if (all) min = Math.max(min, await page.locator('div.chart').count());
   await page.waitForFunction(
     (n) => document.querySelectorAll('div.chart[data-chart][data-chart-ready="true"] canvas').length >= n,
     min,

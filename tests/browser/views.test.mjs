@@ -42,7 +42,7 @@ for (const vp of VIEWPORTS) {
       for (const view of VIEWS) {
         const { context, page, problems } = await open(vp, `?view=${view}&lang=${lang}`);
         try {
-          if (WITH_CHARTS.has(view)) await waitForCharts(page);
+          if (WITH_CHARTS.has(view)) await waitForCharts(page, { all: true });
           else await page.locator('main h2').first().waitFor();
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           const active = await page.locator('nav.views a[aria-current="page"]').getAttribute('href', { timeout: 5000 });
