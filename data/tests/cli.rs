@@ -66,6 +66,7 @@ fn validate_reports_broken_rules_and_fails() {
         out.contains("kpi `ghg-scope-2`, year 2022: rule `number-as-printed`"),
         "{out}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
     let good = format!("{}/reports/2022.toml", env!("CARGO_MANIFEST_DIR"));
     let (out, ok) = run(&["validate", &good]);
     assert!(ok, "{out}");

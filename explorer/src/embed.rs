@@ -19,6 +19,17 @@ pub enum Widget {
 }
 
 impl Widget {
+    /// Reads an id: kept to `[A-Za-z0-9-]`, at most 40 characters, then matched, so the
+    /// id a link writes back is the one it was read as. `None` when nothing usable is left.
+    pub fn parse_param(raw: &str) -> Option<Widget> {
+        let id: String = raw
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(40)
+            .collect();
+        (!id.is_empty()).then(|| Widget::parse(&id))
+    }
+
     pub fn parse(id: &str) -> Widget {
         match id {
             "overview" => Widget::Overview,

@@ -194,6 +194,7 @@ impl UrlState {
         let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) = (None, None, None, None, None, None);
         let mut board = None;
         let mut embed = None;
+        let mut saw_default_year = false;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             if v.len() > MAX_VALUE * 3 {
@@ -219,8 +220,15 @@ impl UrlState {
                     }
                 }
                 "lang" if lang.is_none() => lang = parse_lang(v),
-                "year" if year.is_none() => year = v.parse::<u16>().ok().filter(|y| years.contains(y)),
-                "embed" if embed.is_none() && !v.is_empty() => embed = Some(crate::embed::Widget::parse(v)),
+                // The report year is the default: read as "no year", as it is written.
+                "year" if year.is_none() && !saw_default_year => {
+                    year = v.parse::<u16>().ok().filter(|y| years.contains(y));
+                    if year.is_some() && year == years.iter().max().copied() {
+                        year = None;
+                        saw_default_year = true;
+                    }
+                }
+                "embed" if embed.is_none() => embed = crate::embed::Widget::parse_param(v),
                 "asof" if board.is_none() => {
                     board = match v {
                         "after-change" => Some(BoardDate::AfterChange),

@@ -43,18 +43,8 @@ fn to_query(s: &UrlState) -> String {
     s.to_query(data().report_year)
 }
 
-/// The state as the link means it, papering over known round-trip gaps in `url.rs` /
-/// `embed.rs`, each pinned by an `#[ignore]`d test below; remove a line when its test passes.
-fn normalized(mut s: UrlState) -> UrlState {
-    // `year=<report year>` reads as Some(year), which `to_query` never writes.
-    if s.year == Some(data().report_year) {
-        s.year = None;
-    }
-    // An unknown embed id is kept after dropping characters; what is left may be empty
-    // (written as `embed=`, read back as no embed) or a known id (read back as that widget).
-    if let Some(Widget::Unknown(id)) = &s.embed {
-        s.embed = (!id.is_empty()).then(|| Widget::parse(id));
-    }
+/// The state as the link means it (no known round-trip gaps remain).
+fn normalized(s: UrlState) -> UrlState {
     s
 }
 
@@ -368,6 +358,8 @@ proptest! {
             match *k {
                 "view" => prop_assert_eq!(expected.view.as_str(), v.as_str()),
                 "kpi" => prop_assert_eq!(expected.kpi.as_deref(), Some(v.as_str())),
+                // The report year is the default and reads as no year.
+                "year" if v.parse::<u16>().ok() == Some(data().report_year) => prop_assert_eq!(expected.year, None),
                 "year" => prop_assert_eq!(expected.year.map(|y| y.to_string()), Some(v.clone())),
                 "lang" => prop_assert!(expected.lang.is_some()),
                 _ => {}
@@ -377,30 +369,24 @@ proptest! {
     }
 }
 
-/// A link that names the report year (`?year=2022`) reads as `Some(2022)`, but `to_query`
-/// never writes the report year, so reading the written link gives `None`: two states for
-/// one link. Enable when `UrlState::parse` normalises the report year to `None` (it would
-/// need the report year) or `to_query` writes any `Some` year.
+/// A link that names the report year (`?year=2022`) reads as no year (the default), the
+/// way `to_query` writes it: one state per link.
 #[test]
-#[ignore = "known: year=<report year> reads as Some(year) but is written as nothing"]
 fn report_year_in_a_link_round_trips_exactly() {
     let s = parse(&format!("year={}", data().report_year));
     assert_eq!(parse(&to_query(&s)), s);
 }
 
-/// `embed=%00` keeps `Unknown("")` (every character dropped), which is written as
-/// `embed=` and read back as no embed. Fix: an id with nothing left is no embed.
+/// `embed=%00` has no usable character left: no embed, as `embed=` reads.
 #[test]
-#[ignore = "known: an embed id with no usable characters does not round trip"]
 fn embed_with_nothing_usable_round_trips_exactly() {
     let s = parse("embed=%00");
     assert_eq!(parse(&to_query(&s)), s);
 }
 
-/// `embed=over%20view` keeps `Unknown("overview")`, written as `embed=overview` and read
-/// back as the overview widget. Fix: match the known ids after dropping characters.
+/// `embed=over%20view` is read after dropping characters, so it is the overview widget,
+/// exactly as the written `embed=overview` reads.
 #[test]
-#[ignore = "known: an unknown embed id that becomes a known one does not round trip"]
 fn embed_unknown_id_that_spells_a_known_one_round_trips_exactly() {
     let s = parse("embed=over%20view");
     assert_eq!(parse(&to_query(&s)), s);
