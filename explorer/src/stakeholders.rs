@@ -53,7 +53,8 @@ pub fn map(report: &Report, lang: Lang) -> ChartSpec {
         children: Some(groups),
     };
     let chart = Chart::new()
-        .tooltip(Tooltip::new().trigger(Trigger::Item))
+        // A string formatter: the default tree tooltip writes inline `style` attributes.
+        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
         .animation(false)
         .series(
             Tree::new()
