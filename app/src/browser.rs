@@ -205,3 +205,21 @@ pub fn show_load_error() {
         el.scroll_into_view();
     }
 }
+
+/// Runs `f` once, after the next frame has been painted (two animation frames), or after
+/// 100 ms if no frame comes (Chromium gives offscreen cross-origin iframes no frames).
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let run2 = run.clone();
+    request_animation_frame(move || request_animation_frame(run));
+    set_timeout(run2, std::time::Duration::from_millis(100));
+}

@@ -29,9 +29,13 @@ pub fn start() {
     }));
     match data::report() {
         Ok(report) => {
-            leptos::mount::mount_to_body(move || view! { <App report=report/> });
-            // Same task as the mount: the static page and the app never show together.
-            browser::remove_prerender();
+            // Let the pre-rendered page paint first (one frame), then take over: the reader
+            // sees content at once even when the wasm arrived before the first paint.
+            browser::after_next_paint(move || {
+                leptos::mount::mount_to_body(move || view! { <App report=report/> });
+                // Same task as the mount: the static page and the app never show together.
+                browser::remove_prerender();
+            });
         }
         Err(e) => {
             leptos::logging::error!("embedded report unreadable: {e}");

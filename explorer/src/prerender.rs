@@ -68,7 +68,17 @@ pub fn body(r: &Report, lang: Lang) -> String {
         );
     }
     h += "</nav>";
-    h += &format!("<main id=\"content\"><p class=\"lede\">{}</p>", t(Msg::AppDescription));
+    // The description in both languages: the app may start in the other one (the reader's
+    // browser decides), and the static page should already speak to that reader.
+    let other_lede = format!(
+        "<span lang=\"{}\">{}</span>",
+        other.tag(),
+        esc(Msg::AppDescription.text(other))
+    );
+    h += &format!(
+        "<main id=\"content\"><p class=\"lede\">{}<br>{other_lede}</p>",
+        t(Msg::AppDescription)
+    );
     h += &format!(
         "<section class=\"section\"><h2>{}</h2><div class=\"tiles\">",
         t(Msg::Headlines)
