@@ -153,17 +153,42 @@ mod tests {
     }
 }
 
+/// Chinese qualifiers written after the number.
+const SUFFIX_QUALIFIERS: [&str; 5] = ["多", "余", "餘", "以上", "左右"];
+
 /// A business highlight's figure: `620萬` in Chinese; in English the 萬 (ten thousand)
 /// is multiplied out, since "620 10k" reads badly (`6,200,000`).
 pub fn highlight(h: &esg_data::Highlight, lang: Lang) -> String {
     let q = h.qualifier.as_ref().map(|q| q.get(lang).to_owned());
     match lang {
-        Lang::ZhHant => format!("{}{}{}", q.unwrap_or_default(), number(h.value), h.unit.zh),
+        Lang::ZhHant => {
+            // 多/余/以上/左右 follow the number in Chinese (800多個); 約/超過/突破 precede it.
+            let q = q.unwrap_or_default();
+            let n = if h.unit.zh == "年" {
+                h.value.to_string()
+            } else {
+                number(h.value)
+            };
+            if SUFFIX_QUALIFIERS.contains(&q.as_str()) {
+                format!("{n}{q}{}", h.unit.zh)
+            } else {
+                format!("{q}{n}{}", h.unit.zh)
+            }
+        }
         Lang::En => {
             let (value, unit) = match h.unit.zh.strip_prefix('萬') {
                 Some(_) => (
                     ten_thousands(h.value),
                     h.unit.en.trim_start_matches("10k").trim().to_owned(),
+                ),
+                // A calendar year ("Founded: 1996") takes no unit; a duration keeps "years".
+                None if h.unit.zh == "年" => (
+                    h.value.to_string(),
+                    if h.unit.en == "year" {
+                        String::new()
+                    } else {
+                        h.unit.en.clone()
+                    },
                 ),
                 None => (number(h.value), h.unit.en.clone()),
             };
@@ -217,6 +242,17 @@ mod highlight_tests {
         assert_eq!(highlight(h("licensed-physician-users"), Lang::En), "about 3,720,000");
         assert_eq!(highlight(h("share-of-china-licensed-physicians"), Lang::En), "85%");
         assert_eq!(highlight(h("monthly-active-users"), Lang::En), "2,050,000 people");
+        assert_eq!(highlight(h("founded"), Lang::ZhHant), "1996年");
+        let d = r
+            .highlights
+            .iter()
+            .find(|h| h.qualifier.as_ref().is_some_and(|q| q.zh == "多"))
+            .unwrap();
+        assert!(
+            highlight(d, Lang::ZhHant).starts_with("800多"),
+            "{}",
+            highlight(d, Lang::ZhHant)
+        );
     }
 }
 
