@@ -502,13 +502,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     }
     let mut ids = HashSet::new();
     for s in &r.sections {
-        if !ids.insert(&s.id) || !is_kebab(&s.id) {
-            out.push(Issue::new(
-                file,
-                "unique-id",
-                format!("section id `{}` is repeated or not kebab-case", s.id),
-            ));
-        }
+        unique_kebab(file, "section", &s.id, &mut ids, &mut out);
         lang_check(file, &s.id, &s.heading, &mut out);
         lang_check(file, &s.id, &s.table, &mut out);
     }
@@ -641,13 +635,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     }
     let mut stakeholder_ids = HashSet::new();
     for s in &r.stakeholders {
-        if !stakeholder_ids.insert(&s.id) || !is_kebab(&s.id) {
-            out.push(Issue::new(
-                file,
-                "unique-id",
-                format!("stakeholder id `{}` is repeated or not kebab-case", s.id),
-            ));
-        }
+        unique_kebab(file, "stakeholder", &s.id, &mut stakeholder_ids, &mut out);
         lang_check(file, &s.id, &s.name, &mut out);
         for i in s.expectations.iter().chain(&s.channels) {
             lang_check(file, &s.id, &i.text, &mut out);
@@ -665,13 +653,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     }
     let mut hl = HashSet::new();
     for h in &r.highlights {
-        if !hl.insert(&h.id) || !is_kebab(&h.id) {
-            out.push(Issue::new(
-                file,
-                "unique-id",
-                format!("highlight id `{}` is repeated or not kebab-case", h.id),
-            ));
-        }
+        unique_kebab(file, "highlight", &h.id, &mut hl, &mut out);
         lang_check(file, &h.id, &h.label, &mut out);
         if h.source.trim().is_empty() {
             out.push(Issue::new(
@@ -861,6 +843,17 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
         lang_check(file, &d.rule, &d.note, &mut out);
     }
     out
+}
+
+/// Ids are kebab-case and unique within their kind (`section`, `stakeholder`, …).
+fn unique_kebab<'a>(file: &str, kind: &str, id: &'a String, seen: &mut HashSet<&'a String>, out: &mut Vec<Issue>) {
+    if !seen.insert(id) || !is_kebab(id) {
+        out.push(Issue::new(
+            file,
+            "unique-id",
+            format!("{kind} id `{id}` is repeated or not kebab-case"),
+        ));
+    }
 }
 
 fn lang_check(file: &str, id: &str, t: &Text, out: &mut Vec<Issue>) {

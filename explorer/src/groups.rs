@@ -55,6 +55,11 @@ const fn g(
     }
 }
 
+/// A group whose chart plots every KPI of its table, with no per-employee twin.
+const fn same(id: &'static str, section: &'static str, title: Msg, kind: Kind, kpis: &'static [&'static str]) -> Group {
+    g(id, section, title, kind, kpis, &[], kpis)
+}
+
 use Kind::*;
 
 /// Every group, in the report's order. Each KPI is in exactly one group's table.
@@ -137,67 +142,46 @@ pub const GROUPS: &[Group] = &[
         &[],
         &["employees", "employees-female", "employees-male"],
     ),
-    g(
+    same(
         "workforce-age",
         "workforce",
         Msg::GroupWorkforceAge,
         Composition,
         &["employees-under-31", "employees-31-50", "employees-over-50"],
-        &[],
-        &["employees-under-31", "employees-31-50", "employees-over-50"],
     ),
-    g(
+    same(
         "workforce-rank",
         "workforce",
         Msg::GroupWorkforceRank,
         Composition,
         &["employees-senior", "employees-middle", "employees-junior"],
-        &[],
-        &["employees-senior", "employees-middle", "employees-junior"],
     ),
-    g(
+    same(
         "workforce-region",
         "workforce",
         Msg::GroupWorkforceRegion,
         Composition,
         &["employees-mainland", "employees-hk-macao-taiwan-overseas"],
-        &[],
-        &["employees-mainland", "employees-hk-macao-taiwan-overseas"],
     ),
-    g(
+    same(
         "workforce-type",
         "workforce",
         Msg::GroupWorkforceType,
         Composition,
         &["employees-full-time", "employees-part-time"],
-        &[],
-        &["employees-full-time", "employees-part-time"],
     ),
-    g(
+    same(
         "workforce-coverage",
         "workforce",
         Msg::GroupWorkforceCoverage,
         Rates,
         &["labour-contract-rate", "social-insurance-coverage"],
-        &[],
-        &["labour-contract-rate", "social-insurance-coverage"],
     ),
-    g(
+    same(
         "turnover",
         "turnover",
         Msg::GroupTurnover,
         Rates,
-        &[
-            "turnover-rate",
-            "turnover-rate-female",
-            "turnover-rate-male",
-            "turnover-rate-under-31",
-            "turnover-rate-31-50",
-            "turnover-rate-over-50",
-            "turnover-rate-mainland",
-            "turnover-rate-hk-macao-taiwan-overseas",
-        ],
-        &[],
         &[
             "turnover-rate",
             "turnover-rate-female",
@@ -218,29 +202,18 @@ pub const GROUPS: &[Group] = &[
         &[],
         &["trained-employees", "trained-female", "trained-male"],
     ),
-    g(
+    same(
         "trained-rank",
         "training",
         Msg::GroupTrainedRank,
         Composition,
         &["trained-senior", "trained-middle", "trained-junior"],
-        &[],
-        &["trained-senior", "trained-middle", "trained-junior"],
     ),
-    g(
+    same(
         "training-shares",
         "training",
         Msg::GroupTrainingShares,
         Rates,
-        &[
-            "trained-share",
-            "trained-female-share",
-            "trained-male-share",
-            "trained-senior-share",
-            "trained-middle-share",
-            "trained-junior-share",
-        ],
-        &[],
         &[
             "trained-share",
             "trained-female-share",
@@ -331,13 +304,11 @@ pub const GROUPS: &[Group] = &[
         &[],
         &["suppliers", "suppliers-mainland", "suppliers-hk-macao-taiwan-overseas"],
     ),
-    g(
+    same(
         "suppliers-cities",
         "suppliers",
         Msg::GroupSuppliersCities,
         Compare,
-        &["suppliers-beijing", "suppliers-shanghai", "suppliers-guangzhou"],
-        &[],
         &["suppliers-beijing", "suppliers-shanghai", "suppliers-guangzhou"],
     ),
     g(

@@ -1,19 +1,10 @@
 // 200 hostile links: no console error, no script from the URL ever runs, and the page
 // shows a sensible default (the app mounted, a view on screen).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, launchBrowser, openPage, startServer } from './lib.mjs';
+import { assertNoProblems, openPage, useServerAndBrowser } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const PAYLOADS = [
   '<script>window.__pwned=1</script>',
@@ -48,10 +39,10 @@ function queries(n) {
 }
 
 test('200 hostile links render a sensible page and run nothing', async () => {
-  const { context, page, problems } = await openPage(browser, server, { width: 390, height: 844 });
+  const { context, page, problems } = await openPage(env.browser, env.server, { width: 390, height: 844 });
   try {
     for (const q of queries(200)) {
-      await page.goto(`${server.url}${q}`, { waitUntil: 'load' });
+      await page.goto(`${env.server.url}${q}`, { waitUntil: 'load' });
       await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 15_000 });
       const state = await page.evaluate(() => ({
         pwned: window.__pwned === 1,

@@ -1,3 +1,4 @@
+import { before, after } from 'node:test';
 // Shared helpers for the browser tests (node:test + playwright-core + Debian Chromium).
 //
 //   const server = await startServer({ base: '/esg/2022/' });   // dist/ on 127.0.0.1:random
@@ -163,4 +164,21 @@ export async function screenshot(page, name) {
   const file = path.join(RESULTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * The usual test-file setup: a server for dist/ and a browser, started before the file's
+ * tests and closed after them. Returns an object whose `server` and `browser` are set then.
+ */
+export function useServerAndBrowser(serverOptions = {}) {
+  const ctx = { server: undefined, browser: undefined };
+  before(async () => {
+    ctx.server = await startServer(serverOptions);
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

@@ -1,26 +1,17 @@
 // The pre-rendered first view: readable with JavaScript off, replaced by the app without
 // leaving duplicates, and a failed wasm load shows a message instead of a blank page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, launchBrowser, openPage, startServer, waitForCharts } from './lib.mjs';
+import { assertNoProblems, openPage, useServerAndBrowser, waitForCharts } from './lib.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const PHONE = { width: 390, height: 844 };
 
 test('with JavaScript off the headline figures and every KPI table are there', async () => {
-  const { context, page } = await openPage(browser, server, PHONE, { javaScriptEnabled: false });
+  const { context, page } = await openPage(env.browser, env.server, PHONE, { javaScriptEnabled: false });
   try {
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(env.server.url, { waitUntil: 'load' });
     assert.equal(await page.locator('h1').innerText(), '醫脈通 2022 ESG 數據瀏覽');
     const text = await page.locator('#prerender').innerText();
     for (const v of ['67.758', '116.000', '1,823.000', '378.50', '未披露', '33.33']) assert.ok(text.includes(v), v);
@@ -31,9 +22,9 @@ test('with JavaScript off the headline figures and every KPI table are there', a
 });
 
 test('the app takes over: the static page is gone and nothing is duplicated', async () => {
-  const { context, page, problems } = await openPage(browser, server, PHONE);
+  const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
   try {
-    await page.goto(`${server.url}?lang=en`, { waitUntil: 'load' });
+    await page.goto(`${env.server.url}?lang=en`, { waitUntil: 'load' });
     await waitForCharts(page);
     assert.equal(await page.locator('#prerender').count(), 0);
     assert.equal(await page.locator('main#content').count(), 1);
@@ -46,10 +37,10 @@ test('the app takes over: the static page is gone and nothing is duplicated', as
 });
 
 test('a wasm that fails to load leaves the static page and a readable message', async () => {
-  const { context, page } = await openPage(browser, server, PHONE);
+  const { context, page } = await openPage(env.browser, env.server, PHONE);
   try {
     await context.route(/_bg\.wasm$/, (route) => route.abort('failed'));
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(env.server.url, { waitUntil: 'load' });
     await page.locator('#load-error').waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await page.locator('#load-error').innerText(), /could not load/);
     assert.ok(await page.locator('#prerender h1').isVisible());
