@@ -603,7 +603,6 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 );
             }
         }
-        let _ = &years;
     }
     for d in &r.directors {
         lang_check(file, "director", &d.name, &mut out);

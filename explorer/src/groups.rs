@@ -380,11 +380,6 @@ pub fn group(id: &str) -> Option<&'static Group> {
     GROUPS.iter().find(|g| g.id == id)
 }
 
-/// The group whose table lists `kpi`.
-pub fn group_of(kpi: &str) -> Option<&'static Group> {
-    GROUPS.iter().find(|g| g.table.contains(&kpi))
-}
-
 impl Group {
     /// The KPIs plotted for a measure, falling back to absolute when there is no twin.
     pub fn plotted(&self, measure: crate::url::Measure) -> &'static [&'static str] {

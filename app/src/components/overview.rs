@@ -5,7 +5,7 @@ use crate::components::kpi::KpiTile;
 use crate::state::use_nav;
 use esg_data::Report;
 use esg_explorer::format;
-use esg_explorer::groups::{group, group_of, HEADLINE_HIGHLIGHTS, HEADLINE_KPIS, OVERVIEW_GROUP};
+use esg_explorer::groups::{group, HEADLINE_HIGHLIGHTS, HEADLINE_KPIS, OVERVIEW_GROUP};
 use esg_explorer::i18n::Msg;
 use esg_explorer::url::View;
 use leptos::prelude::*;
@@ -17,7 +17,6 @@ pub fn Headlines(report: &'static Report) -> impl IntoView {
     let lang = move || nav.lang();
     let tiles = HEADLINE_KPIS.iter().filter_map(|id| report.kpi(id)).map(move |k| {
         let view = View::for_pillar(k.pillar);
-        let _ = group_of(&k.id);
         let href = Signal::derive(move || {
             nav.href(|s| {
                 s.view = view;
