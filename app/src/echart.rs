@@ -30,6 +30,25 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = getDataURL, catch)]
     fn get_data_url(this: &Instance, opts: &JsValue) -> Result<String, JsValue>;
+
+    /// Defined by `static/boot.js`: loads ECharts once, with its SRI hash.
+    #[wasm_bindgen(js_name = esgCharts, catch)]
+    fn load_echarts() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Calls `then(true)` once ECharts is there (at once if it already is), `then(false)` if
+/// it cannot be loaded. ECharts is fetched only when the first chart nears the screen.
+fn with_echarts(then: impl FnOnce(bool) + 'static) {
+    let loaded = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok())
+        .is_some_and(|e| !e.is_undefined());
+    if loaded {
+        return then(true);
+    }
+    match load_echarts() {
+        Ok(p) => leptos::task::spawn_local(async move { then(wasm_bindgen_futures::JsFuture::from(p).await.is_ok()) }),
+        Err(_) => then(false),
+    }
 }
 
 thread_local! {
@@ -107,7 +126,14 @@ pub fn EChart(
                     .unwrap_or(true)
             });
             if hit {
-                near.set(true);
+                // The chart may be gone by the time ECharts arrives: try_set.
+                with_echarts(move |ok| {
+                    if ok {
+                        near.try_set(true);
+                    } else {
+                        failed.try_set(true);
+                    }
+                });
             }
         });
         let opts = web_sys::IntersectionObserverInit::new();
@@ -118,7 +144,10 @@ pub fn EChart(
                 watcher.set_value(Some((o, cb)));
             }
             // No IntersectionObserver: draw at once.
-            Err(_) => near.set(true),
+            Err(_) => with_echarts(move |ok| {
+                near.try_set(true);
+                failed.try_set(!ok);
+            }),
         }
     });
 

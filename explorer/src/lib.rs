@@ -7,6 +7,7 @@
 //! (the colours shared by CSS and charts).
 
 pub mod board;
+pub mod boot;
 pub mod charts;
 pub mod content_index;
 pub mod embed;

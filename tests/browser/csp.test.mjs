@@ -1,11 +1,11 @@
 // The same CSP as production (scripts/csp.mjs), sent by the node static server started the
 // way a person would (`node scripts/static-server.mjs --header "Content-Security-Policy: …"`):
 // every view (alternating languages) runs without a violation while charts are hovered. Two
-// controls show the watcher is not blind: without the loader's hash the app must not
+// controls show the watcher is not blind: without 'wasm-unsafe-eval' the app must not
 // start, and a strict `style-src 'self'` is probed to show what it would break.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWPORTS, assertNoProblems, launchBrowser, openPage, waitForCharts } from './lib.mjs';
+import { VIEWPORTS, assertNoProblems, launchBrowser, openPage, waitForCharts, gotoApp } from './lib.mjs';
 import { DIST, cspViolations, get, hoverCharts, startStaticServerProcess, watchCsp } from './deploy-lib.mjs';
 import { cspFor, STYLE_SRC } from '../../scripts/csp.mjs';
 
@@ -27,14 +27,9 @@ async function visit(server, query, { vp = VIEWPORTS[1], hover = true, startTime
   const { context, page, problems } = await openPage(browser, server, vp);
   await watchCsp(context);
   try {
-    await page.goto(`${server.url}${query}`, { waitUntil: 'load' });
     let charts = [];
-    // The app renders a heading once it runs; an app that did not start never does.
-    const started = await page
-      .locator('main h2, main h1, h1')
-      .first()
-      .waitFor({ timeout: startTimeout })
-      .then(() => true, () => false);
+    // An app that did not start never removes the pre-rendered page.
+    const started = await gotoApp(page, `${server.url}${query}`, { timeout: startTimeout }).then(() => true, () => false);
     if (started && (await page.locator('div.chart[data-chart]').count()) > 0) {
       charts = await waitForCharts(page);
     }
@@ -64,13 +59,13 @@ test('static server --header sends the production CSP; every view runs without a
   }
 });
 
-test('control: without the loader hash the app does not start and the violation is seen', async () => {
-  const noHash = csp.replace(/ 'sha256-[^']+'/g, '');
-  assert.notEqual(noHash, csp);
-  const server = await startStaticServerProcess({ headers: [`Content-Security-Policy: ${noHash}`] });
+test('control: without wasm-unsafe-eval the app does not start and the violation is seen', async () => {
+  const noWasm = csp.replace(" 'wasm-unsafe-eval'", '');
+  assert.notEqual(noWasm, csp);
+  const server = await startStaticServerProcess({ headers: [`Content-Security-Policy: ${noWasm}`] });
   try {
     const { charts, violations, problems } = await visit(server, '', { hover: false, startTimeout: 5_000 });
-    assert.equal(charts.length, 0, 'the app started without its loader being allowed');
+    assert.equal(charts.length, 0, 'the app started without WebAssembly being allowed');
     assert.ok(violations.some((v) => v.startsWith('script-src')), `no script-src violation seen: ${violations}`);
     assert.ok(problems.some((p) => /Content Security Policy/i.test(p)), `no console error about the CSP: ${problems}`);
   } finally {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot } from './lib.mjs';
+import { ROOT, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot, gotoApp } from './lib.mjs';
 
 let app;
 let host;
@@ -86,7 +86,7 @@ for (const width of [320, 1024]) {
 test('an unknown widget says so instead of a blank frame', async () => {
   const { context, page, problems } = await openPage(browser, app, { width: 320, height: 600 });
   try {
-    await page.goto(`${app.url}?embed=no-such-chart&lang=en`, { waitUntil: 'load' });
+    await gotoApp(page, `${app.url}?embed=no-such-chart&lang=en`);
     const msg = await page.locator('.unknown-widget').innerText();
     assert.match(msg, /no widget called “no-such-chart”/);
     assert.match(msg, /ghg/);
@@ -105,7 +105,7 @@ function cliCsv() {
 test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a real PNG', async () => {
   const { context, page, problems } = await openPage(browser, app, { width: 1280, height: 800 }, { acceptDownloads: true });
   try {
-    await page.goto(`${app.url}?view=environment&lang=en`, { waitUntil: 'load' });
+    await gotoApp(page, `${app.url}?view=environment&lang=en`);
     await waitForCharts(page);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action="all-csv"]')]);
     assert.equal(csv.suggestedFilename(), 'medlive-esg-2022-all-en.csv');
@@ -139,7 +139,7 @@ test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a
 test('print hides navigation and keeps the source lines', async () => {
   const { context, page, problems } = await openPage(browser, app, { width: 800, height: 1100 });
   try {
-    await page.goto(`${app.url}?view=social&lang=en`, { waitUntil: 'load' });
+    await gotoApp(page, `${app.url}?view=social&lang=en`);
     await waitForCharts(page);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('nav.views').evaluate((n) => getComputedStyle(n).display), 'none');

@@ -2,7 +2,7 @@
 // shows a sensible default (the app mounted, a view on screen).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, openPage, useServerAndBrowser } from './lib.mjs';
+import { assertNoProblems, openPage, useServerAndBrowser, gotoApp } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
@@ -42,8 +42,7 @@ test('200 hostile links render a sensible page and run nothing', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server, { width: 390, height: 844 });
   try {
     for (const q of queries(200)) {
-      await page.goto(`${env.server.url}${q}`, { waitUntil: 'load' });
-      await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 15_000 });
+      await gotoApp(page, `${env.server.url}${q}`, { timeout: 15_000 });
       const state = await page.evaluate(() => ({
         pwned: window.__pwned === 1,
         main: !!document.querySelector('main#content, main.embedded'),

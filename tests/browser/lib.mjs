@@ -125,6 +125,27 @@ export function assertNoProblems(problems, label = '') {
 }
 
 /**
+ * Wait until the app has taken over the pre-rendered page (it removes #prerender; the
+ * boot script starts it only after the first paint, so `load` is too early), and until an
+ * ECharts download it started, if any, has finished (so the next navigation does not
+ * abort it).
+ */
+export async function waitForApp(page, { timeout = 30_000 } = {}) {
+  await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout });
+  // Charts near the screen ask for ECharts from their IntersectionObserver callback, which
+  // runs within the next frames.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForFunction(() => !!window.echarts || !document.querySelector('script[src*="echarts"]'), null, { timeout });
+}
+
+/** page.goto(url) and waitForApp; returns the navigation response. */
+export async function gotoApp(page, url, options = {}) {
+  const res = await page.goto(url, { waitUntil: 'load' });
+  await waitForApp(page, options);
+  return res;
+}
+
+/**
  * Wait until at least `min` chart containers (`div.chart[data-chart]`) are marked
  * `data-chart-ready="true"` and hold a canvas; returns the ready charts' data-chart keys.
  */

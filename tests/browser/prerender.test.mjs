@@ -2,7 +2,7 @@
 // leaving duplicates, and a failed wasm load shows a message instead of a blank page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, openPage, useServerAndBrowser, waitForCharts } from './lib.mjs';
+import { assertNoProblems, openPage, useServerAndBrowser, waitForCharts, gotoApp } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
@@ -24,7 +24,7 @@ test('with JavaScript off the headline figures and every KPI table are there', a
 test('the app takes over: the static page is gone and nothing is duplicated', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
   try {
-    await page.goto(`${env.server.url}?lang=en`, { waitUntil: 'load' });
+    await gotoApp(page, `${env.server.url}?lang=en`);
     await waitForCharts(page);
     assert.equal(await page.locator('#prerender').count(), 0);
     assert.equal(await page.locator('main#content').count(), 1);

@@ -11,6 +11,7 @@ import {
   screenshot,
   startServer,
   waitForCharts,
+  gotoApp,
 } from './lib.mjs';
 
 const BASE = '/esg/2022/';
@@ -33,7 +34,7 @@ for (const vp of VIEWPORTS) {
     const responses = [];
     page.on('response', (res) => responses.push(res));
     try {
-      const res = await page.goto(server.url, { waitUntil: 'load' });
+      const res = await gotoApp(page, server.url);
       assert.equal(res.status(), 200);
 
       await page.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -11,6 +11,7 @@ import {
   screenshot,
   startServer,
   waitForCharts,
+  gotoApp,
 } from './lib.mjs';
 
 const VIEWS = ['overview', 'environment', 'social', 'governance', 'board', 'stakeholders', 'materiality', 'highlights', 'index'];
@@ -31,8 +32,7 @@ after(async () => {
 
 async function open(vp, query) {
   const o = await openPage(browser, server, vp);
-  await o.page.goto(`${server.url}${query}`, { waitUntil: 'load' });
-  await o.page.locator('main#content').waitFor({ timeout: 30_000 });
+  await gotoApp(o.page, `${server.url}${query}`);
   return o;
 }
 
@@ -105,7 +105,7 @@ test('table mode shows the printed values and "not disclosed"', async () => {
     const cells = await row.locator('td').allInnerTexts();
     assert.deepEqual(cells.slice(1, 3), ['116.000', '129.480']);
     assert.equal(await page.locator('div.chart').count(), 0, 'no charts in table mode');
-    await page.goto(`${server.url}?view=social&mode=table`, { waitUntil: 'load' });
+    await gotoApp(page, `${server.url}?view=social&mode=table`);
     const cost = page.locator('#kpi-training-cost td');
     await cost.first().waitFor();
     const texts = await cost.allInnerTexts();

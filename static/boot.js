@@ -1,0 +1,106 @@
+/* Boot: start the app only after the pre-rendered page has painted, and never leave a
+   blank page.
+
+   The build (esg-prerender, a trunk post_build hook) removes trunk's inline module loader
+   and its preload links from index.html and puts what they named on this script's tag:
+     data-glue, data-glue-integrity     the wasm-bindgen JS module and its SRI hash
+     data-wasm, data-wasm-integrity     the .wasm and its SRI hash
+     data-charts, data-charts-integrity the ECharts bundle and its SRI hash
+   Why: nothing heavy is requested before the first paint, so the static page is the
+   largest paint (LCP) and the wasm download does not compete with it; ECharts is fetched
+   only when the first chart comes near the screen (window.esgCharts, called by the app).
+   A file, not inline, so the strict CSP needs no exception; trunk adds its SRI hash.
+
+   Failure: any uncaught error while the static page is still up means the app did not
+   start: show the page's bilingual error note. After the app has mounted (it removes
+   #prerender), its own panic hook shows the note instead. */
+(function () {
+  'use strict';
+  var me = document.currentScript;
+  function attr(name) {
+    return (me && me.getAttribute('data-' + name)) || '';
+  }
+  function booting() {
+    return !!document.getElementById('prerender');
+  }
+  function onFailure() {
+    if (!booting()) return;
+    var el = document.getElementById('load-error');
+    if (el) el.hidden = false;
+  }
+  window.addEventListener('error', onFailure, true);
+  window.addEventListener('unhandledrejection', onFailure);
+  // A start that never finishes (a stalled download) is a failure too.
+  window.addEventListener('load', function () {
+    setTimeout(onFailure, 20000);
+  });
+
+  /** Adds <link rel=modulepreload> with the glue's SRI hash: the import below then uses
+      the checked module (dynamic import() itself takes no integrity). */
+  function preloadModule(href, integrity) {
+    return new Promise(function (resolve, reject) {
+      var l = document.createElement('link');
+      l.rel = 'modulepreload';
+      l.href = href;
+      l.crossOrigin = 'anonymous';
+      if (integrity) l.integrity = integrity;
+      l.onload = resolve;
+      l.onerror = function () {
+        reject(new Error('could not load ' + href));
+      };
+      document.head.appendChild(l);
+    });
+  }
+
+  function start() {
+    var glue = attr('glue');
+    var wasm = attr('wasm');
+    if (!glue || !wasm) return; // not a built page (or JavaScript module support missing)
+    var base = me ? me.src : location.href;
+    var glueUrl = new URL(glue, base).href;
+    var wasmUrl = new URL(wasm, base).href;
+    var wasmResponse = fetch(wasmUrl, { integrity: attr('wasm-integrity'), credentials: 'same-origin' });
+    preloadModule(glueUrl, attr('glue-integrity'))
+      .then(function () {
+        return import(glueUrl);
+      })
+      .then(function (m) {
+        return m.default({ module_or_path: wasmResponse });
+      })
+      .catch(function (e) {
+        onFailure();
+        throw e;
+      });
+  }
+
+  var charts = null;
+  /** Loads ECharts once (with its SRI hash); resolves when window.echarts is there. */
+  window.esgCharts = function () {
+    if (window.echarts) return Promise.resolve();
+    if (charts) return charts;
+    charts = new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = new URL(attr('charts'), me ? me.src : location.href).href;
+      var integrity = attr('charts-integrity');
+      if (integrity) {
+        s.integrity = integrity;
+        s.crossOrigin = 'anonymous';
+      }
+      s.onload = function () {
+        resolve();
+      };
+      s.onerror = function () {
+        charts = null; // a later chart may try again
+        reject(new Error('could not load ' + s.src));
+      };
+      document.head.appendChild(s);
+    });
+    return charts;
+  };
+
+  // After the first paint: an animation frame runs just before a paint; a task queued
+  // from it runs after that paint.
+  requestAnimationFrame(function () {
+    setTimeout(start, 0);
+  });
+})();
