@@ -1,5 +1,6 @@
 //! Validates the report's data file and embeds it: a file that breaks a rule fails the
-//! build here, with the same messages as `esg-data validate`.
+//! build here, with the same messages as `esg-data validate`. Also builds every chart's
+//! ECharts option ahead of time (`esg_explorer::prebuilt`), so the wasm only looks them up.
 
 use std::path::Path;
 
@@ -24,6 +25,10 @@ fn main() {
     };
     if let Err(e) = std::fs::write(&out, json) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);
+    }
+    let charts = out.with_file_name("charts.rs");
+    if let Err(e) = std::fs::write(&charts, esg_explorer::prebuilt::rust_source(&report)) {
+        fail(&[format!("{}: cannot write: {e}", charts.display())]);
     }
 }
 

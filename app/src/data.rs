@@ -1,4 +1,5 @@
-//! The report, embedded at build time (validated by `build.rs`) and read once.
+//! The report, embedded at build time (validated by `build.rs`) and read once; and every
+//! chart's ECharts option, built by `build.rs` (`esg_explorer::prebuilt`).
 
 use esg_data::Report;
 use std::sync::OnceLock;
@@ -11,4 +12,15 @@ pub fn report() -> Result<&'static Report, &'static str> {
     R.get_or_init(|| serde_json::from_str(JSON).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| e.as_str())
+}
+
+mod prebuilt {
+    include!(concat!(env!("OUT_DIR"), "/charts.rs"));
+}
+
+/// The chart `key` (`esg_explorer::prebuilt::key`): its option JSON and height in px.
+pub fn chart(key: &str) -> Option<(&'static str, u32)> {
+    let i = prebuilt::CHARTS.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok()?;
+    let (_, height, json) = prebuilt::CHARTS[i];
+    Some((json, height))
 }

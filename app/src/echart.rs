@@ -1,6 +1,7 @@
 //! `<EChart>`: the one component that talks to ECharts.
 //!
-//! Options are built natively by `esg_explorer::charts` (charming) and arrive as JSON.
+//! Options are built natively by `esg_explorer::charts` (charming) at build time and
+//! arrive as JSON (`crate::data::chart`).
 //! This binds the four ECharts calls it needs itself (charming's renderer has no
 //! `dispose` and always merges options, which leaves stale series after a switch).
 
@@ -97,9 +98,9 @@ struct Mounted {
 pub fn EChart(
     /// Stable handle (`data-chart`), the group id.
     key: &'static str,
-    /// The ECharts option as JSON.
+    /// The ECharts option as JSON (prebuilt: `crate::data::chart`).
     #[prop(into)]
-    option: Signal<String>,
+    option: Signal<&'static str>,
     /// Height in px (width follows the container).
     #[prop(into)]
     height: Signal<u32>,
@@ -157,7 +158,7 @@ pub fn EChart(
             return;
         }
         let Some(el) = node.get() else { return };
-        let Ok(opt) = js_sys::JSON::parse(&json) else {
+        let Ok(opt) = js_sys::JSON::parse(json) else {
             return;
         };
         mounted.update_value(|m| {

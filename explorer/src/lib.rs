@@ -14,6 +14,7 @@ pub mod embed;
 pub mod format;
 pub mod groups;
 pub mod i18n;
+pub mod prebuilt;
 pub mod prerender;
 pub mod stakeholders;
 pub mod tokens;

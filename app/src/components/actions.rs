@@ -24,7 +24,7 @@ pub fn WidgetActions(
     #[prop(optional)]
     csv: &'static [&'static str],
     /// The chart to export as PNG, with its current option JSON.
-    png: Option<Signal<String>>,
+    png: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
@@ -50,7 +50,7 @@ pub fn WidgetActions(
                 <button type="button" data-action="png" on:click=move |_| {
                     let sub = format!("{} · {}: {}", title.get(), t(Msg::Source), t(Msg::SourceReport));
                     let bg = if browser::prefers_dark() { "#12181F" } else { "#FFFFFF" };
-                    if let Some(url) = crate::echart::png(widget, &title.get(), &sub, &option.get(), bg) {
+                    if let Some(url) = crate::echart::png(widget, &title.get(), &sub, option.get(), bg) {
                         browser::download_url(&file_name(report, widget, lang(), "png"), &url);
                     }
                 }>{move || t(Msg::DownloadPng)}</button>

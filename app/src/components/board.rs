@@ -4,9 +4,9 @@ use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Gender, Report, Role};
 use esg_explorer::board::{composition, date, listing_rules, matches_report, RuleKind};
-use esg_explorer::charts;
 use esg_explorer::format;
 use esg_explorer::i18n::Msg;
+use esg_explorer::prebuilt;
 use esg_explorer::tokens::Theme;
 use esg_explorer::url::BoardDate;
 use leptos::prelude::*;
@@ -33,8 +33,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
         Theme::Light
     };
     let spec = Memo::new(move |_| {
-        let c = charts::board(report, &day(), lang());
-        (c.option_json_for(theme), c.height)
+        crate::data::chart(&prebuilt::key(prebuilt::BOARD, &day(), lang(), theme)).unwrap_or_default()
     });
     let pick = move |b: BoardDate| {
         view! {
@@ -118,7 +117,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
             <div class="groups">
                 <section class="group">
                     <h3>{move || t(Msg::GroupBoard)}</h3>
-                    <EChart key="board" option=Signal::derive(move || spec.with(|s| s.0.clone())) height=Signal::derive(move || spec.with(|s| s.1))/>
+                    <EChart key="board" option=Signal::derive(move || spec.with(|s| s.0)) height=Signal::derive(move || spec.with(|s| s.1))/>
                     <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
                 </section>
                 <section class="group">

@@ -6,9 +6,9 @@ use crate::components::kpi::{KpiTable, KpiTile};
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::Report;
-use esg_explorer::charts::group_chart;
 use esg_explorer::groups::{Group, Kind};
 use esg_explorer::i18n::Msg;
+use esg_explorer::prebuilt;
 use esg_explorer::tokens::Theme;
 use esg_explorer::url::Mode;
 use leptos::prelude::*;
@@ -53,11 +53,10 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
             .with(|s| s.kpi.as_deref().is_some_and(|k| group.table.contains(&k)))
     };
     let spec = Memo::new(move |_| {
-        group_chart(report, group, measure(), lang())
-            .map(|c| (c.option_json_for(theme), c.height))
-            .unwrap_or_default()
+        let key = prebuilt::key(group.id, prebuilt::group_variant(group, measure()), lang(), theme);
+        crate::data::chart(&key).unwrap_or_default()
     });
-    let option = Signal::derive(move || spec.with(|s| s.0.clone()));
+    let option = Signal::derive(move || spec.with(|s| s.0));
     let height = Signal::derive(move || spec.with(|s| s.1));
     let has_chart = group.kind != Kind::Tiles;
     let body = move || {

@@ -5,7 +5,7 @@ use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Report, Stakeholder, StakeholderItem};
 use esg_explorer::i18n::Msg;
-use esg_explorer::stakeholders::map;
+use esg_explorer::prebuilt;
 use esg_explorer::tokens::Theme;
 use leptos::prelude::*;
 
@@ -58,8 +58,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
         Theme::Light
     };
     let spec = Memo::new(move |_| {
-        let c = map(report, lang());
-        (c.option_json_for(theme), c.height)
+        crate::data::chart(&prebuilt::key(prebuilt::STAKEHOLDERS, prebuilt::MAP, lang(), theme)).unwrap_or_default()
     });
     let on_click = Callback::new(move |name: String| {
         if let Some(s) = report
@@ -77,7 +76,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
             <p class="lede">{move || t(Msg::StakeholderPick)}</p>
             <div class="stakeholder-layout">
                 <div class="group">
-                    <EChart key="stakeholders" option=Signal::derive(move || spec.with(|s| s.0.clone())) height=Signal::derive(move || spec.with(|s| s.1)) on_click=on_click/>
+                    <EChart key="stakeholders" option=Signal::derive(move || spec.with(|s| s.0)) height=Signal::derive(move || spec.with(|s| s.1)) on_click=on_click/>
                     <div class="chips" role="group" aria-label=move || t(Msg::ViewStakeholders)>
                         {report.stakeholders.iter().map(|s| view! {
                             <button type="button" data-group=s.id.clone() aria-pressed=move || selected.with(|id| id == &s.id).to_string() on:click=move |_| selected.set(s.id.clone())>
