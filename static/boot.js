@@ -98,9 +98,30 @@
     return charts;
   };
 
-  // After the first paint: an animation frame runs just before a paint; a task queued
-  // from it runs after that paint.
-  requestAnimationFrame(function () {
-    setTimeout(start, 0);
-  });
+  /** Runs `go` once the page's first contentful paint has happened (the pre-rendered page
+      paints all at once, so that is also its largest paint). An animation frame is not
+      enough: the first frame may paint nothing yet. A page that does not paint (a hidden
+      tab, an offscreen embed) or a browser without paint timing starts after a second. */
+  function afterFirstContentfulPaint(go) {
+    var started = false;
+    function once() {
+      if (started) return;
+      started = true;
+      setTimeout(go, 0);
+    }
+    try {
+      var observer = new PerformanceObserver(function (list) {
+        if (list.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          once();
+        }
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch (e) {
+      /* no paint timing: the timer below starts the app */
+    }
+    setTimeout(once, 1000);
+  }
+
+  afterFirstContentfulPaint(start);
 })();

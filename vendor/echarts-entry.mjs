@@ -1,12 +1,22 @@
 // The ECharts build the explorer serves: only the charts and components it draws
-// (horizontal bars, the stakeholder tree, grid/axes, tooltip, legend, title for PNG
-// exports, aria), canvas renderer. Bundled by esbuild into vendor/dist/echarts.min.js
-// (scripts/build-echarts.sh) and exposed as the global `echarts` the app binds to.
-import * as echarts from 'echarts/core';
+// (horizontal bars, the stakeholder tree, a plain grid with axes, item tooltips, a plain
+// legend, title for PNG exports, aria), canvas renderer. Bundled by esbuild into
+// vendor/dist/echarts.min.js (scripts/build-echarts.sh) and exposed as the global `echarts`
+// the app binds to (src/echart.rs), which needs only `init`: exporting one function rather
+// than the whole namespace lets esbuild drop the rest of echarts/core's API.
+// The simple grid (no axis pointer) and plain legend (no scrolling) suffice because every
+// tooltip is item-triggered and legends wrap; measured: 177 → 169 KB gzip.
+import { init, use } from 'echarts/core';
 import { BarChart, TreeChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import {
+  AriaComponent,
+  GridSimpleComponent,
+  LegendPlainComponent,
+  TitleComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, TreeChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, TreeChart, AriaComponent, GridSimpleComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-globalThis.echarts = echarts;
+globalThis.echarts = { init };

@@ -22,10 +22,11 @@ export const BUDGETS = [
   // Grew with the pre-rendered first view (headlines and every KPI table): 4,340 B.
   ['index.html', /^index\.html$/, 4_800],
   // Starts the app after the first paint; shows the error note if it cannot (was
-  // fallback.js, 554 B). Measured 2026-11-28: 1,574 B.
-  ['boot script', /^boot-[0-9a-f]{12,16}\.js$/, 1_750],
+  // fallback.js, 554 B). Measured 2026-11-28: 1,907 B.
+  ['boot script', /^boot-[0-9a-f]{12,16}\.js$/, 2_100],
   ['stylesheet', /^main-[0-9a-f]{12,16}\.css$/, 3_850],
-  ['ECharts', /^echarts\.min-[0-9a-f]{12,16}\.js$/, 195_000],
+  // 169,175 B since the plain legend, simple grid and init-only export (was 177,039).
+  ['ECharts', /^echarts\.min-[0-9a-f]{12,16}\.js$/, 186_000],
   ['wasm-bindgen glue', /^esg-app-[0-9a-f]{12,16}\.js$/, 8_550],
   // 2026-11-28: 305,887 B after prebuilt chart options (esg_explorer::prebuilt) took
   // charming and the JSON-tree code out of the wasm (was 341,191 B).
