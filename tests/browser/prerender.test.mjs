@@ -13,8 +13,13 @@ test('with JavaScript off the headline figures and every KPI table are there', a
   try {
     await page.goto(env.server.url, { waitUntil: 'load' });
     assert.equal(await page.locator('h1').innerText(), '醫脈通 2022 ESG 數據瀏覽');
-    const text = await page.locator('#prerender').innerText();
+    // Sections below the first screen are laid out only near it (content-visibility), so
+    // innerText skips them until scrolled to: check the DOM text, then one table on screen.
+    const text = await page.locator('#prerender').evaluate((el) => el.textContent);
     for (const v of ['67.758', '116.000', '1,823.000', '378.50', '未披露', '33.33']) assert.ok(text.includes(v), v);
+    const last = page.locator('#prerender table').last();
+    await last.scrollIntoViewIfNeeded();
+    await page.waitForFunction((t) => /\d/.test(t.innerText), await last.elementHandle(), { timeout: 5000 });
     assert.ok((await page.locator('#prerender table').count()) >= 13);
   } finally {
     await context.close();

@@ -75,12 +75,26 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
             let items = not_disclosed(report, group.plotted(measure()), lang());
             (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
         };
+        // The closed table twin is built in a task of its own after the view has painted
+        // (one per group, so no long task), unless the link asks for one of its KPIs. It
+        // stays in the page once built: find-in-page reaches values in closed <details>.
+        let table_ready = RwSignal::new(false);
+        set_timeout(
+            move || {
+                table_ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+        let table = move || {
+            (table_ready.get() || focused())
+                .then(|| view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> })
+        };
         view! {
             <EChart key=group.id option=option height=height/>
             {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
             <details class="figures" prop:open=focused>
                 <summary>{move || Msg::ModeTable.text(lang())}</summary>
-                <KpiTable report=report ids=group.table caption=Signal::derive(title)/>
+                {table}
             </details>
         }
         .into_any()

@@ -14,6 +14,8 @@ pub fn years(r: &Report) -> (u16, u16) {
 }
 
 /// A value as printed, "not disclosed" in words, or "—" where the table has no column.
+/// The text of a table cell, and whether it is a "not disclosed" cell (the same in every
+/// language, so the class is set once).
 pub fn cell(k: &Kpi, year: u16, lang: Lang) -> (String, bool) {
     match k.value(year) {
         Some(v) => (format::value(v, lang), v.decimal().is_none()),
@@ -115,8 +117,8 @@ pub fn KpiTable(
                     {k.note.as_ref().map(|n| view! { <span class="kpi-note">{move || format!(" ({}: {})", Msg::Note.text(nav.lang()), n.get(nav.lang()))}</span> })}
                 </th>
                 <td class="unit">{move || format::unit_label(&k.unit, nav.lang())}</td>
-                <td class="num" class:nd=move || cell(k, from, nav.lang()).1>{move || cell(k, from, nav.lang()).0}</td>
-                <td class="num" class:nd=move || cell(k, to, nav.lang()).1>{move || cell(k, to, nav.lang()).0}</td>
+                <td class="num" class:nd=cell(k, from, Lang::En).1>{move || cell(k, from, nav.lang()).0}</td>
+                <td class="num" class:nd=cell(k, to, Lang::En).1>{move || cell(k, to, nav.lang()).0}</td>
                 <td class="num"><ChangeBadge kpi=k from=from to=to/></td>
                 <td class="code">{k.hkex.clone().unwrap_or_default()}</td>
             </tr>
