@@ -639,11 +639,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
         for i in s.expectations.iter().chain(&s.channels) {
             lang_check(file, &s.id, &i.text, &mut out);
             if i.uncertain && i.note.is_none() {
-                out.push(Issue::new(
-                    file,
-                    "uncertain-has-note",
-                    format!("stakeholder `{}`: an uncertain item must say why in `note`", s.id),
-                ));
+                uncertain_without_note(file, format!("stakeholder `{}`: an uncertain item", s.id), &mut out);
             }
         }
     }
@@ -654,13 +650,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     for h in &r.highlights {
         unique_kebab(file, "highlight", &h.id, &mut hl, &mut out);
         lang_check(file, &h.id, &h.label, &mut out);
-        if h.source.trim().is_empty() {
-            out.push(Issue::new(
-                file,
-                "has-source",
-                format!("highlight `{}` needs a verbatim `source` excerpt", h.id),
-            ));
-        }
+        require_source(file, &h.source, format!("highlight `{}`", h.id), &mut out);
         if h.previous.is_some() != h.previous_year.is_some() {
             out.push(Issue::new(
                 file,
@@ -689,39 +679,17 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
         }
         lang_check(file, "milestone", &m.text, &mut out);
         if m.uncertain && m.note.is_none() {
-            out.push(Issue::new(
-                file,
-                "uncertain-has-note",
-                format!("milestone {}: an uncertain entry must say why in `note`", m.month),
-            ));
+            uncertain_without_note(file, format!("milestone {}: an uncertain entry", m.month), &mut out);
         }
-        if m.source.trim().is_empty() {
-            out.push(Issue::new(
-                file,
-                "has-source",
-                format!("milestone {} needs a verbatim `source` excerpt", m.month),
-            ));
-        }
+        require_source(file, &m.source, format!("milestone {}", m.month), &mut out);
     }
     for d in &r.data_centres {
         lang_check(file, "data_centre", &d.city, &mut out);
-        if d.source.trim().is_empty() {
-            out.push(Issue::new(
-                file,
-                "has-source",
-                format!("data centre {} needs a verbatim `source` excerpt", d.city.zh),
-            ));
-        }
+        require_source(file, &d.source, format!("data centre {}", d.city.zh), &mut out);
     }
     for c in &r.certifications {
         lang_check(file, "certification", &c.name, &mut out);
-        if c.source.trim().is_empty() {
-            out.push(Issue::new(
-                file,
-                "has-source",
-                format!("certification {} needs a verbatim `source` excerpt", c.name.zh),
-            ));
-        }
+        require_source(file, &c.source, format!("certification {}", c.name.zh), &mut out);
         if let Some(ym) = c.year_month.as_deref().filter(|ym| !is_iso_month(ym)) {
             out.push(Issue::new(
                 file,
@@ -741,14 +709,11 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 ));
             }
             if i.uncertain && i.note.is_none() {
-                out.push(Issue::new(
+                uncertain_without_note(
                     file,
-                    "uncertain-has-note",
-                    format!(
-                        "content index item `{}`: an uncertain item must say why in `note`",
-                        i.code
-                    ),
-                ));
+                    format!("content index item `{}`: an uncertain item", i.code),
+                    &mut out,
+                );
             }
             let ok = if i.kind == crate::model::HkexKind::Kpi {
                 is_hkex_kpi_code(&i.code) && i.code.starts_with(&a.code)
@@ -842,6 +807,26 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
         lang_check(file, &d.rule, &d.note, &mut out);
     }
     out
+}
+
+/// Rule `has-source`: narrative records quote the report; `what` names the record.
+fn require_source(file: &str, source: &str, what: String, out: &mut Vec<Issue>) {
+    if source.trim().is_empty() {
+        out.push(Issue::new(
+            file,
+            "has-source",
+            format!("{what} needs a verbatim `source` excerpt"),
+        ));
+    }
+}
+
+/// Rule `uncertain-has-note`: `what` is the record and its kind ("…: an uncertain item").
+fn uncertain_without_note(file: &str, what: String, out: &mut Vec<Issue>) {
+    out.push(Issue::new(
+        file,
+        "uncertain-has-note",
+        format!("{what} must say why in `note`"),
+    ));
 }
 
 /// Ids are kebab-case and unique within their kind (`section`, `stakeholder`, …).

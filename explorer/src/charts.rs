@@ -197,13 +197,26 @@ pub fn group_chart(report: &Report, group: &Group, measure: Measure, lang: Lang)
     }
 }
 
-/// Bars per KPI, one per year: comparisons and rates.
-pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
+/// The group's KPIs and the unit label of their (shared) unit.
+fn kpis_and_unit<'r>(report: &'r Report, ids: &[&str], lang: Lang) -> (Vec<&'r esg_data::Kpi>, String) {
     let kpis: Vec<_> = ids.iter().filter_map(|id| report.kpi(id)).collect();
     let unit = kpis
         .first()
         .map(|k| format::unit_label(&k.unit, lang))
         .unwrap_or_default();
+    (kpis, unit)
+}
+
+/// The screen-reader description of a KPI chart: what it shows, then how each KPI moved.
+fn summary(report: &Report, ids: &[&str], title: &str, lang: Lang) -> String {
+    let mut description = vec![intro(title, lang)];
+    description.extend(describe(report, ids, lang));
+    description.join(" ")
+}
+
+/// Bars per KPI, one per year: comparisons and rates.
+pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
+    let (kpis, unit) = kpis_and_unit(report, ids, lang);
     let categories = kpis.iter().map(|k| k.metric.get(lang).to_owned()).collect();
     let years = report.report.years();
     let mut chart = base(&unit, categories, years.len());
@@ -220,22 +233,16 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
                 .data(ids.iter().map(|id| point(report, id, *year)).collect::<Vec<_>>()),
         );
     }
-    let mut description = vec![intro(title, lang)];
-    description.extend(describe(report, ids, lang));
     ChartSpec {
         chart,
-        description: description.join(" "),
+        description: summary(report, ids, title, lang),
         height: height(ids.len(), years.len(), years.len()),
     }
 }
 
 /// Stacked bars per year: the parts of a total.
 pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
-    let kpis: Vec<_> = ids.iter().filter_map(|id| report.kpi(id)).collect();
-    let unit = kpis
-        .first()
-        .map(|k| format::unit_label(&k.unit, lang))
-        .unwrap_or_default();
+    let (kpis, unit) = kpis_and_unit(report, ids, lang);
     let years = report.report.years();
     let categories = years.iter().map(|y| year_label(*y, lang)).collect();
     let mut chart = base(&unit, categories, kpis.len());
@@ -247,11 +254,9 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
                 .data(years.iter().map(|y| point(report, &k.id, *y)).collect::<Vec<_>>()),
         );
     }
-    let mut description = vec![intro(title, lang)];
-    description.extend(describe(report, ids, lang));
     ChartSpec {
         chart,
-        description: description.join(" "),
+        description: summary(report, ids, title, lang),
         height: height(years.len(), 1, kpis.len()),
     }
 }

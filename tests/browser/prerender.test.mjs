@@ -18,8 +18,15 @@ test('with JavaScript off the headline figures and every KPI table are there', a
     const text = await page.locator('#prerender').evaluate((el) => el.textContent);
     for (const v of ['67.758', '116.000', '1,823.000', '378.50', '未披露', '33.33']) assert.ok(text.includes(v), v);
     const last = page.locator('#prerender table').last();
-    await last.scrollIntoViewIfNeeded();
-    await page.waitForFunction((t) => /\d/.test(t.innerText), await last.elementHandle(), { timeout: 5000 });
+    // Scrolled to (again on each poll: the section's real height replaces the estimate).
+    await page.waitForFunction(
+      (t) => {
+        t.scrollIntoView({ block: 'center' });
+        return /\d/.test(t.innerText);
+      },
+      await last.elementHandle(),
+      { timeout: 5000, polling: 100 },
+    );
     assert.ok((await page.locator('#prerender table').count()) >= 13);
   } finally {
     await context.close();

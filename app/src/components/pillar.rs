@@ -8,17 +8,21 @@ use esg_explorer::groups::GROUPS;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Shows one more section per task until `total` are shown.
+/// Shows one more section per frame, each just after a paint (a task queued from an
+/// animation frame runs after that frame), until `total` are shown: the view's first
+/// section paints before any later one is built.
 fn reveal(shown: RwSignal<usize>, total: usize) {
-    set_timeout(
-        move || {
-            if let Some(n) = shown.try_get_untracked().filter(|n| *n < total) {
-                shown.set(n + 1);
-                reveal(shown, total);
-            }
-        },
-        Duration::ZERO,
-    );
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Some(n) = shown.try_get_untracked().filter(|n| *n < total) {
+                    shown.set(n + 1);
+                    reveal(shown, total);
+                }
+            },
+            Duration::ZERO,
+        )
+    });
 }
 
 #[component]
@@ -26,8 +30,8 @@ pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
     let nav = use_nav();
     let sections: Vec<&'static Section> = report.sections.iter().filter(move |s| s.pillar == pillar).collect();
     // The first section (or the one a linked KPI is in) renders with the view; the others
-    // follow one task each, so opening a pillar is no long task on a phone (they are below
-    // the first screen, so nothing on screen moves).
+    // follow one task each, so opening a pillar is no long task on a phone. They are added
+    // above the footer, which `main`'s min-height keeps below the first screen: no shift.
     let linked = nav.state.with_untracked(|s| {
         let kpi = s.kpi.as_deref()?;
         sections
