@@ -27,9 +27,25 @@ pub struct ChartSpec {
     pub height: u32,
 }
 
-/// The height for `categories` rows of `bars` bars each, with `series` legend entries.
-fn height(categories: usize, bars: usize, series: usize) -> u32 {
-    let legend = 40 + 22 * series.div_ceil(2);
+/// Display columns of a legend entry (a CJK character is two).
+fn columns(name: &str) -> usize {
+    name.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
+}
+
+/// Rows the legend takes at the narrowest card (a 320 px phone): two short entries share a
+/// row, a long one (more than 14 columns) has its own.
+fn legend_rows<S: AsRef<str>>(names: &[S]) -> usize {
+    let per_row = if names.iter().all(|n| columns(n.as_ref()) <= 14) {
+        2
+    } else {
+        1
+    };
+    names.len().div_ceil(per_row)
+}
+
+/// The height for `categories` rows of `bars` bars each, with a legend of `legend_rows`.
+fn height(categories: usize, bars: usize, legend_rows: usize) -> u32 {
+    let legend = 40 + 22 * legend_rows;
     let rows = categories * (bars * 18 + 18);
     (8 + 30 + legend + rows).max(200) as u32
 }
@@ -55,6 +71,14 @@ impl ChartSpec {
             if let Some(l) = obj.get_mut("legend").and_then(|l| l.as_object_mut()) {
                 l.insert("textStyle".into(), serde_json::json!({ "color": ink }));
                 l.insert("pageTextStyle".into(), serde_json::json!({ "color": ink }));
+            }
+            // charming's Label has no width/overflow: names on the radial tree (the
+            // stakeholder map) end in "…" instead of running off a phone screen; the full
+            // names are the buttons under the map.
+            if let Some(series) = obj.get_mut("series").and_then(|s| s.as_array_mut()) {
+                for s in series.iter_mut().filter(|s| s["type"] == "tree") {
+                    s["label"] = serde_json::json!({ "color": ink, "width": 84, "overflow": "truncate" });
+                }
             }
             for axis in ["xAxis", "yAxis"] {
                 if let Some(a) = obj.get_mut(axis).and_then(|a| a.as_object_mut()) {
@@ -96,9 +120,9 @@ fn year_label(year: u16, lang: Lang) -> String {
     Msg::YearLabel.fill(lang, &[("year", &year.to_string())])
 }
 
-/// `series` sizes the space under the plot for a legend that wraps on a phone.
-fn base(unit: &str, categories: Vec<String>, series: usize) -> Chart {
-    let legend_rows = series.div_ceil(2) as f64;
+/// `legend_rows` sizes the space under the plot for a legend that wraps on a phone.
+fn base(unit: &str, categories: Vec<String>, legend_rows: usize) -> Chart {
+    let legend_rows = legend_rows as f64;
     Chart::new()
         .grid(
             Grid::new()
@@ -219,7 +243,8 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     let (kpis, unit) = kpis_and_unit(report, ids, lang);
     let categories = kpis.iter().map(|k| k.metric.get(lang).to_owned()).collect();
     let years = report.report.years();
-    let mut chart = base(&unit, categories, years.len());
+    let legend = legend_rows(&years.iter().map(|y| year_label(*y, lang)).collect::<Vec<_>>());
+    let mut chart = base(&unit, categories, legend);
     for year in &years {
         let color = if *year == report.report.year {
             tokens::YEAR_CURRENT
@@ -236,7 +261,7 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     ChartSpec {
         chart,
         description: summary(report, ids, title, lang),
-        height: height(ids.len(), years.len(), years.len()),
+        height: height(ids.len(), years.len(), legend),
     }
 }
 
@@ -245,7 +270,8 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     let (kpis, unit) = kpis_and_unit(report, ids, lang);
     let years = report.report.years();
     let categories = years.iter().map(|y| year_label(*y, lang)).collect();
-    let mut chart = base(&unit, categories, kpis.len());
+    let legend = legend_rows(&kpis.iter().map(|k| k.metric.get(lang)).collect::<Vec<_>>());
+    let mut chart = base(&unit, categories, legend);
     for k in &kpis {
         chart = chart.series(
             Bar::new()
@@ -257,7 +283,7 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     ChartSpec {
         chart,
         description: summary(report, ids, title, lang),
-        height: height(years.len(), 1, kpis.len()),
+        height: height(years.len(), 1, legend),
     }
 }
 
@@ -280,11 +306,8 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
         (Msg::AgeOver50, 2, count(&|d| d.age > 50)),
     ];
     let unit = Msg::Directors.text(lang);
-    let mut chart = base(
-        unit,
-        rows.iter().map(|m| m.text(lang).to_owned()).collect(),
-        parts.len(),
-    );
+    let legend = legend_rows(&parts.iter().map(|(m, _, _)| m.text(lang)).collect::<Vec<_>>());
+    let mut chart = base(unit, rows.iter().map(|m| m.text(lang).to_owned()).collect(), legend);
     for (name, row, n) in parts {
         let data: Vec<DataPoint> = (0..3)
             .map(|r| {
@@ -310,7 +333,7 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
     ChartSpec {
         chart,
         description,
-        height: height(rows.len(), 1, parts.len()),
+        height: height(rows.len(), 1, legend),
     }
 }
 
@@ -319,6 +342,25 @@ mod tests {
     use super::*;
     use crate::groups::{group, GROUPS};
     use serde_json::Value;
+
+    #[test]
+    fn a_long_legend_entry_gets_a_row_of_its_own() {
+        assert_eq!(legend_rows(&["2021", "2022"]), 1);
+        assert_eq!(legend_rows(&["女性員工", "男性員工", "x"]), 2);
+        // 15 columns: one entry per row.
+        assert_eq!(legend_rows(&["在中國內地的員工的人", "x"]), 2);
+        let region = [
+            "Employees in mainland China",
+            "Employees in Hong Kong, Macao, Taiwan and overseas",
+        ];
+        assert_eq!(legend_rows(&region), 2);
+        // The region chart leaves room for both rows (it overlapped the axis name at 1280 px).
+        let r = esg_data::report_2022().expect("data");
+        let g = group("workforce-region").expect("group");
+        let spec = group_chart(&r, g, Measure::Absolute, Lang::En).expect("chart");
+        let v: Value = serde_json::from_str(&spec.option_json()).expect("json");
+        assert_eq!(v["grid"][0]["bottom"], 40.0 + 22.0 * 2.0);
+    }
 
     fn report() -> Report {
         esg_data::report_2022().expect("valid data")

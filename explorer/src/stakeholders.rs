@@ -64,8 +64,8 @@ pub fn map(report: &Report, lang: Lang) -> ChartSpec {
                 .symbol_size(14.0)
                 .top("18%")
                 .bottom("18%")
-                .left("18%")
-                .right("18%")
+                .left("25%")
+                .right("25%")
                 .data(vec![root]),
         );
     let names: Vec<&str> = report.stakeholders.iter().map(|s| s.name.get(lang)).collect();
@@ -94,6 +94,8 @@ mod tests {
         let r = esg_data::report_2022().expect("data");
         for lang in Lang::ALL {
             let v: Value = serde_json::from_str(&map(&r, lang).option_json()).expect("json");
+            // Long names are cut with "…" rather than run off a phone screen.
+            assert_eq!(v["series"][0]["label"]["overflow"], "truncate");
             let root = &v["series"][0]["data"][0];
             assert_eq!(root["name"], r.report.company.get(lang));
             let groups = root["children"].as_array().expect("groups");
