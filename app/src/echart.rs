@@ -37,18 +37,23 @@ extern "C" {
     fn load_echarts() -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Calls `then(true)` once ECharts is there (at once if it already is), `then(false)` if
-/// it cannot be loaded. ECharts is fetched only when the first chart nears the screen.
+/// Calls `then(true)` once ECharts is there, `then(false)` if it cannot be loaded. ECharts
+/// is fetched only when the first chart nears the screen. `then` runs in a task of its own,
+/// so charts that come near together (or wait for the same download) start one task each
+/// instead of in one long task.
 fn with_echarts(then: impl FnOnce(bool) + 'static) {
+    let own_task = move |ok: bool| set_timeout(move || then(ok), std::time::Duration::ZERO);
     let loaded = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok())
         .is_some_and(|e| !e.is_undefined());
     if loaded {
-        return then(true);
+        return own_task(true);
     }
     match load_echarts() {
-        Ok(p) => leptos::task::spawn_local(async move { then(wasm_bindgen_futures::JsFuture::from(p).await.is_ok()) }),
-        Err(_) => then(false),
+        Ok(p) => {
+            leptos::task::spawn_local(async move { own_task(wasm_bindgen_futures::JsFuture::from(p).await.is_ok()) })
+        }
+        Err(_) => own_task(false),
     }
 }
 

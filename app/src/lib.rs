@@ -27,21 +27,26 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         browser::show_load_error();
     }));
-    match data::report() {
-        Ok(report) => {
-            // Let the pre-rendered page paint first (one frame), then take over: the reader
-            // sees content at once even when the wasm arrived before the first paint.
-            browser::after_next_paint(move || {
-                leptos::mount::mount_to_body(move || view! { <App report=report/> });
-                // Same task as the mount: the static page and the app never show together.
-                browser::remove_prerender();
-            });
-        }
-        Err(e) => {
-            leptos::logging::error!("embedded report unreadable: {e}");
-            browser::show_load_error();
-        }
-    }
+    // Reading the embedded report is a task of its own, apart from starting the module
+    // and from the mount (three shorter tasks instead of one long one on a phone).
+    set_timeout(
+        || match data::report() {
+            Ok(report) => {
+                // Let the pre-rendered page paint first (one frame), then take over: the
+                // reader sees content at once even when the wasm arrived before the first paint.
+                browser::after_next_paint(move || {
+                    leptos::mount::mount_to_body(move || view! { <App report=report/> });
+                    // Same task as the mount: the static page and the app never show together.
+                    browser::remove_prerender();
+                });
+            }
+            Err(e) => {
+                leptos::logging::error!("embedded report unreadable: {e}");
+                browser::show_load_error();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn is_kpi(id: &str) -> bool {

@@ -152,11 +152,21 @@ export async function gotoApp(page, url, options = {}) {
 export async function waitForCharts(page, { min = 1, timeout = 30_000, all = false } = {}) {
   // Charts start when they come near the screen: bring them there first.
   await page.locator('div.chart').first().waitFor({ timeout });
+  // A pillar view adds one group per frame after the first (components/pillar.rs): with
+  // `all`, pass over the charts until no new one has appeared.
   await page.evaluate(async (every) => {
-    const charts = [...document.querySelectorAll('div.chart')];
-    for (const el of every ? charts : charts.slice(0, 1)) {
-      el.scrollIntoView({ block: 'center' });
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const frames = (n) => new Promise((r) => (n ? requestAnimationFrame(() => frames(n - 1).then(r)) : r()));
+    const seen = new Set();
+    for (;;) {
+      const charts = [...document.querySelectorAll('div.chart')].filter((el) => !seen.has(el));
+      if (!charts.length) break;
+      for (const el of every ? charts : charts.slice(0, 1)) {
+        seen.add(el);
+        el.scrollIntoView({ block: 'center' });
+        await frames(2);
+      }
+      if (!every) break;
+      await frames(3);
     }
     window.scrollTo(0, 0);
   }, all);

@@ -4,13 +4,13 @@
 use crate::components::group::GroupCard;
 use crate::state::use_nav;
 use esg_data::{Pillar, Report, Section};
-use esg_explorer::groups::GROUPS;
+use esg_explorer::groups::{Group, GROUPS};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Shows one more section per frame, each just after a paint (a task queued from an
+/// Shows one more group per frame, each just after a paint (a task queued from an
 /// animation frame runs after that frame), until `total` are shown: the view's first
-/// section paints before any later one is built.
+/// group paints before any later one is built.
 fn reveal(shown: RwSignal<usize>, total: usize) {
     request_animation_frame(move || {
         set_timeout(
@@ -29,30 +29,52 @@ fn reveal(shown: RwSignal<usize>, total: usize) {
 pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
     let nav = use_nav();
     let sections: Vec<&'static Section> = report.sections.iter().filter(move |s| s.pillar == pillar).collect();
-    // The first section (or the one a linked KPI is in) renders with the view; the others
-    // follow one task each, so opening a pillar is no long task on a phone. They are added
-    // above the footer, which `main`'s min-height keeps below the first screen: no shift.
+    // Each section's groups, numbered across the view in reading order.
+    let mut n = 0;
+    let numbered: Vec<(&'static Section, Vec<(usize, &'static Group)>)> = sections
+        .into_iter()
+        .map(|sec| {
+            let groups = GROUPS
+                .iter()
+                .filter(|g| g.section == sec.id)
+                .map(|g| {
+                    n += 1;
+                    (n - 1, g)
+                })
+                .collect();
+            (sec, groups)
+        })
+        .collect();
+    // The first group (or up to the one a linked KPI is in) renders with the view; the
+    // others follow one task each, so opening a pillar is no long task on a phone. They are
+    // added after what is on screen, and `main`'s min-height keeps the footer below the
+    // first screen: no layout shift.
     let linked = nav.state.with_untracked(|s| {
         let kpi = s.kpi.as_deref()?;
-        sections
+        numbered
             .iter()
-            .position(|sec| GROUPS.iter().any(|g| g.section == sec.id && g.table.contains(&kpi)))
+            .flat_map(|(_, gs)| gs)
+            .find(|(_, g)| g.table.contains(&kpi))
+            .map(|(i, _)| *i)
     });
     let shown = RwSignal::new(linked.unwrap_or(0) + 1);
-    reveal(shown, sections.len());
-    sections
+    reveal(shown, n);
+    numbered
         .into_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let groups = move || GROUPS.iter().filter(|g| g.section == s.id);
+        .map(|(s, groups)| {
+            let first = groups.first().map_or(usize::MAX, |(i, _)| *i);
+            let cards = move || {
+                groups
+                    .iter()
+                    .map(|&(i, g)| view! { <Show when=move || { shown.get() > i }><GroupCard report=report group=g/></Show> })
+                    .collect_view()
+            };
             view! {
-                <Show when=move || { shown.get() > i }>
+                <Show when=move || { shown.get() > first }>
                     <section class="section" id=format!("section-{}", s.id)>
                         <h2>{move || s.heading.get(nav.lang()).to_owned()}</h2>
                         {s.note.as_ref().map(|n| view! { <p class="section-note">{move || n.get(nav.lang()).to_owned()}</p> })}
-                        <div class="groups">
-                            {groups().map(|g| view! { <GroupCard report=report group=g/> }).collect_view()}
-                        </div>
+                        <div class="groups">{cards()}</div>
                     </section>
                 </Show>
             }
