@@ -37,16 +37,20 @@ extern "C" {
     fn load_echarts() -> Result<js_sys::Promise, JsValue>;
 }
 
+/// Whether ECharts has been loaded (`window.echarts`).
+fn echarts_loaded() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok())
+        .is_some_and(|e| !e.is_undefined())
+}
+
 /// Calls `then(true)` once ECharts is there, `then(false)` if it cannot be loaded. ECharts
 /// is fetched only when the first chart nears the screen. `then` runs in a task of its own,
 /// so charts that come near together (or wait for the same download) start one task each
 /// instead of in one long task.
 fn with_echarts(then: impl FnOnce(bool) + 'static) {
     let own_task = move |ok: bool| set_timeout(move || then(ok), std::time::Duration::ZERO);
-    let loaded = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok())
-        .is_some_and(|e| !e.is_undefined());
-    if loaded {
+    if echarts_loaded() {
         return own_task(true);
     }
     match load_echarts() {
@@ -182,6 +186,16 @@ pub fn EChart(
             }
         });
     });
+
+    // Printing draws every chart, not only those scrolled to (when ECharts is there: the
+    // chart starts in the microtasks after this handler, before the page is laid out for
+    // print).
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        if echarts_loaded() {
+            near.try_set(true);
+        }
+    });
+    on_cleanup(move || print.remove());
 
     on_cleanup(move || {
         watcher.update_value(|w| {

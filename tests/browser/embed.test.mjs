@@ -136,11 +136,21 @@ test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a
   }
 });
 
-test('print hides navigation and keeps the source lines', async () => {
+test('print draws every chart, hides navigation and keeps the source lines', async () => {
   const { context, page, problems } = await openPage(browser, app, { width: 800, height: 1100 });
   try {
     await gotoApp(page, `${app.url}?view=social&lang=en`);
     await waitForCharts(page);
+    // Charts below the screen have not started; printing starts them all.
+    let n = -1;
+    for (let m = await page.locator('div.chart').count(); m !== n; m = await page.locator('div.chart').count()) {
+      n = m;
+      await page.waitForTimeout(300);
+    }
+    const ready = 'div.chart[data-chart-ready="true"]';
+    assert.ok((await page.locator(ready).count()) < n, 'every chart had started before printing');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.waitForFunction(([sel, total]) => document.querySelectorAll(sel).length === total, [ready, n], { timeout: 10_000 });
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('nav.views').evaluate((n) => getComputedStyle(n).display), 'none');
     assert.equal(await page.locator('.controls').first().evaluate((n) => getComputedStyle(n).display), 'none');

@@ -111,6 +111,8 @@ test('table mode shows the printed values and "not disclosed"', async () => {
     const texts = await cost.allInnerTexts();
     assert.equal(texts[1], '未披露');
     assert.equal(texts[2], '10');
+    // Later groups are added one per frame after the first (components/pillar.rs).
+    await page.locator('#kpi-volunteer-hours td').first().waitFor();
     const volunteer = await page.locator('#kpi-volunteer-hours td').allInnerTexts();
     assert.deepEqual(volunteer.slice(1, 3), ['156.43', '378.50']);
     assertNoProblems(problems);
