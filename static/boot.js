@@ -20,6 +20,10 @@
   function attr(name) {
     return (me && me.getAttribute('data-' + name)) || '';
   }
+  /** The absolute URL of the file this tag names in data-`name` (next to boot.js). */
+  function url(name) {
+    return new URL(attr(name), me ? me.src : location.href).href;
+  }
   function booting() {
     return !!document.getElementById('prerender');
   }
@@ -53,12 +57,9 @@
   }
 
   function start() {
-    var glue = attr('glue');
-    var wasm = attr('wasm');
-    if (!glue || !wasm) return; // not a built page (or JavaScript module support missing)
-    var base = me ? me.src : location.href;
-    var glueUrl = new URL(glue, base).href;
-    var wasmUrl = new URL(wasm, base).href;
+    if (!attr('glue') || !attr('wasm')) return; // not a built page
+    var glueUrl = url('glue');
+    var wasmUrl = url('wasm');
     var wasmResponse = fetch(wasmUrl, { integrity: attr('wasm-integrity'), credentials: 'same-origin' });
     preloadModule(glueUrl, attr('glue-integrity'))
       .then(function () {
@@ -80,7 +81,7 @@
     if (charts) return charts;
     charts = new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = new URL(attr('charts'), me ? me.src : location.href).href;
+      s.src = url('charts');
       var integrity = attr('charts-integrity');
       if (integrity) {
         s.integrity = integrity;

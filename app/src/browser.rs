@@ -98,10 +98,19 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 }
 
 /// Whether the reader's system asks for a dark page.
-pub fn prefers_dark() -> bool {
+fn prefers_dark() -> bool {
     window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// The reader's light or dark page (charts pick their prebuilt colours by it).
+pub fn theme() -> esg_explorer::tokens::Theme {
+    if prefers_dark() {
+        esg_explorer::tokens::Theme::Dark
+    } else {
+        esg_explorer::tokens::Theme::Light
+    }
 }
 
 /// The app's base URL (origin and directory, ending in `/`), for embed snippets.

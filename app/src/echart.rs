@@ -123,6 +123,16 @@ pub fn EChart(
     // Charts start when they come near the screen: a long view does not pay for charts
     // nobody has scrolled to (ECharts' start-up is the main-thread cost on a phone).
     let near = RwSignal::new(false);
+    // The chart may be gone by the time ECharts arrives: try_set.
+    let start = move || {
+        with_echarts(move |ok| {
+            if ok {
+                near.try_set(true);
+            } else {
+                failed.try_set(true);
+            }
+        })
+    };
     let watcher: StoredValue<Option<Watcher>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
@@ -136,14 +146,7 @@ pub fn EChart(
                     .unwrap_or(true)
             });
             if hit {
-                // The chart may be gone by the time ECharts arrives: try_set.
-                with_echarts(move |ok| {
-                    if ok {
-                        near.try_set(true);
-                    } else {
-                        failed.try_set(true);
-                    }
-                });
+                start();
             }
         });
         let opts = web_sys::IntersectionObserverInit::new();
@@ -154,10 +157,7 @@ pub fn EChart(
                 watcher.set_value(Some((o, cb)));
             }
             // No IntersectionObserver: draw at once.
-            Err(_) => with_echarts(move |ok| {
-                near.try_set(true);
-                failed.try_set(!ok);
-            }),
+            Err(_) => start(),
         }
     });
 

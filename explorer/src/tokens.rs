@@ -20,6 +20,10 @@ pub const INK_DARK: &str = "#E4E7EB";
 pub const INK_MUTED_DARK: &str = "#B8C2CC";
 pub const GRID_DARK: &str = "#3E4C59";
 
+/// The page background, light and dark (also behind an exported chart PNG).
+pub const PAPER: &str = "#FFFFFF";
+pub const PAPER_DARK: &str = "#12181F";
+
 /// Light or dark page, as the reader's system prefers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -34,6 +38,14 @@ impl Theme {
         match self {
             Theme::Light => (INK, INK_MUTED, GRID),
             Theme::Dark => (INK_DARK, INK_MUTED_DARK, GRID_DARK),
+        }
+    }
+
+    /// The page background.
+    pub fn paper(self) -> &'static str {
+        match self {
+            Theme::Light => PAPER,
+            Theme::Dark => PAPER_DARK,
         }
     }
 }
@@ -52,6 +64,7 @@ pub const CSS_TOKENS: &[(&str, &str)] = &[
     ("--ink", INK),
     ("--ink-muted", INK_MUTED),
     ("--grid", GRID),
+    ("--paper", PAPER),
 ];
 
 #[cfg(test)]
@@ -72,6 +85,7 @@ mod tests {
             ("--ink", INK_DARK),
             ("--ink-muted", INK_MUTED_DARK),
             ("--grid", GRID_DARK),
+            ("--paper", PAPER_DARK),
         ] {
             assert!(
                 css.contains(&format!("{name}: {value};")),

@@ -49,7 +49,7 @@ pub fn WidgetActions(
             {png.map(|option| view! {
                 <button type="button" data-action="png" on:click=move |_| {
                     let sub = format!("{} · {}: {}", title.get(), t(Msg::Source), t(Msg::SourceReport));
-                    let bg = if browser::prefers_dark() { "#12181F" } else { "#FFFFFF" };
+                    let bg = browser::theme().paper();
                     if let Some(url) = crate::echart::png(widget, &title.get(), &sub, option.get(), bg) {
                         browser::download_url(&file_name(report, widget, lang(), "png"), &url);
                     }

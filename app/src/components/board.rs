@@ -7,7 +7,6 @@ use esg_explorer::board::{composition, date, listing_rules, matches_report, Rule
 use esg_explorer::format;
 use esg_explorer::i18n::Msg;
 use esg_explorer::prebuilt;
-use esg_explorer::tokens::Theme;
 use esg_explorer::url::BoardDate;
 use leptos::prelude::*;
 
@@ -27,11 +26,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
     let when = move || nav.state.with(|s| s.board);
     let day = move || date(report, when()).to_owned();
     let comp = move || composition(report, &day());
-    let theme = if crate::browser::prefers_dark() {
-        Theme::Dark
-    } else {
-        Theme::Light
-    };
+    let theme = crate::browser::theme();
     let spec = Memo::new(move |_| {
         crate::data::chart(&prebuilt::key(prebuilt::BOARD, &day(), lang(), theme)).unwrap_or_default()
     });

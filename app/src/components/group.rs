@@ -9,7 +9,6 @@ use esg_data::Report;
 use esg_explorer::groups::{Group, Kind};
 use esg_explorer::i18n::Msg;
 use esg_explorer::prebuilt;
-use esg_explorer::tokens::Theme;
 use esg_explorer::url::Mode;
 use leptos::prelude::*;
 
@@ -39,11 +38,7 @@ pub fn source_line(report: &'static Report, section: &str, lang: esg_data::Lang)
 pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
-    let theme = if crate::browser::prefers_dark() {
-        Theme::Dark
-    } else {
-        Theme::Light
-    };
+    let theme = crate::browser::theme();
     let title = move || group.title.text(lang()).to_owned();
     let mode = move || nav.state.with(|s| s.mode);
     let measure = move || nav.state.with(|s| s.measure);

@@ -14,13 +14,16 @@ pub fn years(r: &Report) -> (u16, u16) {
 }
 
 /// A value as printed, "not disclosed" in words, or "—" where the table has no column.
-/// The text of a table cell, and whether it is a "not disclosed" cell (the same in every
-/// language, so the class is set once).
-pub fn cell(k: &Kpi, year: u16, lang: Lang) -> (String, bool) {
+pub fn cell(k: &Kpi, year: u16, lang: Lang) -> String {
     match k.value(year) {
-        Some(v) => (format::value(v, lang), v.decimal().is_none()),
-        None => ("—".into(), true),
+        Some(v) => format::value(v, lang),
+        None => "—".into(),
     }
+}
+
+/// Whether a cell shows no figure (not disclosed, or no column): the same in every language.
+fn no_figure(k: &Kpi, year: u16) -> bool {
+    k.value(year).is_none_or(|v| v.decimal().is_none())
 }
 
 /// "+0.362 (+0.5%)" with its reading (improved/worsened) as class and words.
@@ -117,8 +120,8 @@ pub fn KpiTable(
                     {k.note.as_ref().map(|n| view! { <span class="kpi-note">{move || format!(" ({}: {})", Msg::Note.text(nav.lang()), n.get(nav.lang()))}</span> })}
                 </th>
                 <td class="unit">{move || format::unit_label(&k.unit, nav.lang())}</td>
-                <td class="num" class:nd=cell(k, from, Lang::En).1>{move || cell(k, from, nav.lang()).0}</td>
-                <td class="num" class:nd=cell(k, to, Lang::En).1>{move || cell(k, to, nav.lang()).0}</td>
+                <td class="num" class:nd=no_figure(k, from)>{move || cell(k, from, nav.lang())}</td>
+                <td class="num" class:nd=no_figure(k, to)>{move || cell(k, to, nav.lang())}</td>
                 <td class="num"><ChangeBadge kpi=k from=from to=to/></td>
                 <td class="code">{k.hkex.clone().unwrap_or_default()}</td>
             </tr>

@@ -28,11 +28,12 @@ fn reveal(shown: RwSignal<usize>, total: usize) {
 #[component]
 pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
     let nav = use_nav();
-    let sections: Vec<&'static Section> = report.sections.iter().filter(move |s| s.pillar == pillar).collect();
     // Each section's groups, numbered across the view in reading order.
     let mut n = 0;
-    let numbered: Vec<(&'static Section, Vec<(usize, &'static Group)>)> = sections
-        .into_iter()
+    let numbered: Vec<(&'static Section, Vec<(usize, &'static Group)>)> = report
+        .sections
+        .iter()
+        .filter(|s| s.pillar == pillar)
         .map(|sec| {
             let groups = GROUPS
                 .iter()

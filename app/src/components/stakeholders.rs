@@ -6,7 +6,6 @@ use crate::state::use_nav;
 use esg_data::{Report, Stakeholder, StakeholderItem};
 use esg_explorer::i18n::Msg;
 use esg_explorer::prebuilt;
-use esg_explorer::tokens::Theme;
 use leptos::prelude::*;
 
 #[component]
@@ -52,11 +51,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
     let lang = move || nav.lang();
     let t = move |m: Msg| m.text(lang());
     let selected = RwSignal::new(report.stakeholders.first().map(|s| s.id.clone()).unwrap_or_default());
-    let theme = if crate::browser::prefers_dark() {
-        Theme::Dark
-    } else {
-        Theme::Light
-    };
+    let theme = crate::browser::theme();
     let spec = Memo::new(move |_| {
         crate::data::chart(&prebuilt::key(prebuilt::STAKEHOLDERS, prebuilt::MAP, lang(), theme)).unwrap_or_default()
     });
