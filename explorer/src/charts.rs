@@ -32,15 +32,23 @@ fn columns(name: &str) -> usize {
     name.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
-/// Rows the legend takes at the narrowest card (a 320 px phone): two short entries share a
-/// row, a long one (more than 14 columns) has its own.
+/// Rows the legend takes at the narrowest card (a 320 px phone, about 240 px of legend
+/// width): entries are packed left to right as ECharts does, each its symbol and gaps
+/// (40 px) plus its text at 12 px (6.5 px a column). Too few rows and the legend runs
+/// into the axis name; too many leave a gap under the plot.
 fn legend_rows<S: AsRef<str>>(names: &[S]) -> usize {
-    let per_row = if names.iter().all(|n| columns(n.as_ref()) <= 14) {
-        2
-    } else {
-        1
-    };
-    names.len().div_ceil(per_row)
+    const WIDTH: f64 = 240.0;
+    let mut rows = 0;
+    let mut used = WIDTH;
+    for n in names {
+        let w = 40.0 + 6.5 * columns(n.as_ref()) as f64;
+        if used + w > WIDTH {
+            rows += 1;
+            used = 0.0;
+        }
+        used += w;
+    }
+    rows
 }
 
 /// The height for `categories` rows of `bars` bars each, with a legend of `legend_rows`.
@@ -346,9 +354,25 @@ mod tests {
     #[test]
     fn a_long_legend_entry_gets_a_row_of_its_own() {
         assert_eq!(legend_rows(&["2021", "2022"]), 1);
-        assert_eq!(legend_rows(&["女性員工", "男性員工", "x"]), 2);
-        // 15 columns: one entry per row.
-        assert_eq!(legend_rows(&["在中國內地的員工的人", "x"]), 2);
+        assert_eq!(legend_rows(&["女性員工", "男性員工", "x"]), 1);
+        assert_eq!(legend_rows(&["女性員工", "男性員工", "女性員工"]), 2);
+        // Wider than a row on its own: still one row, and the next entry starts another.
+        assert_eq!(
+            legend_rows(&["在中國內地的員工在中國內地的員工在中國內地的員工", "x"]),
+            2
+        );
+        // The board in English: three rows at 390 px (screenshot), four at 320 px; the
+        // estimate is for 320 px (it reserved seven before, a gap under the plot).
+        let board = [
+            "Executive",
+            "Non-executive",
+            "Independent non-executive",
+            "Female",
+            "Male",
+            "30–50",
+            "Over 50",
+        ];
+        assert_eq!(legend_rows(&board), 4);
         let region = [
             "Employees in mainland China",
             "Employees in Hong Kong, Macao, Taiwan and overseas",
