@@ -1,6 +1,8 @@
 // The ECharts build the explorer serves: only the charts and components it draws
 // (horizontal bars, the stakeholder tree, a plain grid with axes, item tooltips, a plain
-// legend, title for PNG exports, aria), canvas renderer. Bundled by esbuild into
+// legend, title for PNG exports), canvas renderer. No aria component: the app labels each
+// chart's container itself (role="img" + the prebuilt description), which is what that
+// component does, and it cost ~100 ms of script evaluation at 4× CPU slowdown. Bundled by esbuild into
 // vendor/dist/echarts.min.js (scripts/build-echarts.sh) and exposed as the global `echarts`
 // the app binds to (src/echart.rs), which needs only `init`: exporting one function rather
 // than the whole namespace lets esbuild drop the rest of echarts/core's API.
@@ -9,7 +11,6 @@
 import { init, use } from 'echarts/core';
 import { BarChart, TreeChart } from 'echarts/charts';
 import {
-  AriaComponent,
   GridSimpleComponent,
   LegendPlainComponent,
   TitleComponent,
@@ -17,6 +18,6 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([BarChart, TreeChart, AriaComponent, GridSimpleComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+use([BarChart, TreeChart, GridSimpleComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 globalThis.echarts = { init };

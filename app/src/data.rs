@@ -18,9 +18,20 @@ mod prebuilt {
     include!(concat!(env!("OUT_DIR"), "/charts.rs"));
 }
 
-/// The chart `key` (`esg_explorer::prebuilt::key`): its option JSON and height in px.
-pub fn chart(key: &str) -> Option<(&'static str, u32)> {
-    let i = prebuilt::CHARTS.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok()?;
-    let (_, height, json) = prebuilt::CHARTS[i];
-    Some((json, height))
+/// A prebuilt chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Chart {
+    /// The ECharts option as JSON.
+    pub json: &'static str,
+    /// Height in px (width follows the container).
+    pub height: u32,
+    /// What the chart shows, for screen readers (the container's `aria-label`).
+    pub label: &'static str,
+}
+
+/// The chart `key` (`esg_explorer::prebuilt::key`).
+pub fn chart(key: &str) -> Option<Chart> {
+    let i = prebuilt::CHARTS.binary_search_by(|(k, ..)| (*k).cmp(key)).ok()?;
+    let (_, height, label, json) = prebuilt::CHARTS[i];
+    Some(Chart { json, height, label })
 }

@@ -5,6 +5,7 @@
 //! This binds the four ECharts calls it needs itself (charming's renderer has no
 //! `dispose` and always merges options, which leaves stale series after a switch).
 
+use crate::data::Chart;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -101,18 +102,16 @@ struct Mounted {
     _on_click: Option<Closure<dyn FnMut(JsValue)>>,
 }
 
-/// A chart container; draws `option` (ECharts option JSON) after mount and on change,
-/// follows the container's size, and disposes the chart when unmounted.
+/// A chart container; draws the chart's option after mount and on change, follows the
+/// container's size, and disposes the chart when unmounted. The container is an image to
+/// assistive technology, labelled with the chart's description (also before ECharts runs).
 #[component]
 pub fn EChart(
     /// Stable handle (`data-chart`), the group id.
     key: &'static str,
-    /// The ECharts option as JSON (prebuilt: `crate::data::chart`).
+    /// The prebuilt chart (`crate::data::chart`).
     #[prop(into)]
-    option: Signal<&'static str>,
-    /// Height in px (width follows the container).
-    #[prop(into)]
-    height: Signal<u32>,
+    chart: Signal<Chart>,
     /// Called with the `name` of a clicked or tapped data item.
     #[prop(optional)]
     on_click: Option<Callback<String>>,
@@ -162,7 +161,7 @@ pub fn EChart(
     });
 
     Effect::new(move |_| {
-        let json = option.get();
+        let json = chart.with(|c| c.json);
         if !near.get() {
             return;
         }
@@ -219,7 +218,9 @@ pub fn EChart(
             class="chart"
             data-chart=key
             node_ref=node
-            style:height=move || format!("{}px", height.get())
+            role="img"
+            aria-label=move || chart.with(|c| c.label)
+            style:height=move || format!("{}px", chart.with(|c| c.height))
             class:chart-failed=move || failed.get()
         ></div>
     }

@@ -112,7 +112,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
             <div class="groups">
                 <section class="group">
                     <h3>{move || t(Msg::GroupBoard)}</h3>
-                    <EChart key="board" option=Signal::derive(move || spec.with(|s| s.0)) height=Signal::derive(move || spec.with(|s| s.1))/>
+                    <EChart key="board" chart=spec/>
                     <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
                 </section>
                 <section class="group">

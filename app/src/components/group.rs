@@ -51,8 +51,6 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         let key = prebuilt::key(group.id, prebuilt::group_variant(group, measure()), lang(), theme);
         crate::data::chart(&key).unwrap_or_default()
     });
-    let option = Signal::derive(move || spec.with(|s| s.0));
-    let height = Signal::derive(move || spec.with(|s| s.1));
     let has_chart = group.kind != Kind::Tiles;
     let body = move || {
         if mode() == Mode::Table {
@@ -85,7 +83,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
                 .then(|| view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> })
         };
         view! {
-            <EChart key=group.id option=option height=height/>
+            <EChart key=group.id chart=spec/>
             {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
             <details class="figures" prop:open=focused>
                 <summary>{move || Msg::ModeTable.text(lang())}</summary>
@@ -94,7 +92,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         }
         .into_any()
     };
-    let png = has_chart.then_some(option);
+    let png = has_chart.then_some(Signal::derive(move || spec.with(|s| s.json)));
     view! {
         <section class="group" id=format!("group-{}", group.id) aria-labelledby=format!("h-{}", group.id)>
             <h3 id=format!("h-{}", group.id)>{title}</h3>

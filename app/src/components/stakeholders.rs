@@ -71,7 +71,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
             <p class="lede">{move || t(Msg::StakeholderPick)}</p>
             <div class="stakeholder-layout">
                 <div class="group">
-                    <EChart key="stakeholders" option=Signal::derive(move || spec.with(|s| s.0)) height=Signal::derive(move || spec.with(|s| s.1)) on_click=on_click/>
+                    <EChart key="stakeholders" chart=spec on_click=on_click/>
                     <div class="chips" role="group" aria-label=move || t(Msg::ViewStakeholders)>
                         {report.stakeholders.iter().map(|s| view! {
                             <button type="button" data-group=s.id.clone() aria-pressed=move || selected.with(|id| id == &s.id).to_string() on:click=move |_| selected.set(s.id.clone())>
