@@ -8,8 +8,10 @@
      data-charts, data-charts-integrity the ECharts bundle and its SRI hash
    Why: nothing heavy is requested before the first paint, so the static page is the
    largest paint (LCP) and the wasm download does not compete with it; ECharts is fetched
-   only when the first chart comes near the screen (window.esgCharts, called by the app).
+   by window.esgCharts, which the app calls when a chart near the screen goes live.
    A file, not inline, so the strict CSP needs no exception; trunk adds its SRI hash.
+   ECharts is fetched only after the reader first interacts: until then every chart is its
+   static picture, drawn at build time (scripts/chart-svgs.mjs).
 
    Failure: any uncaught error while the static page is still up means the app did not
    start: show the page's bilingual error note. After the app has mounted (it removes
@@ -17,6 +19,15 @@
 (function () {
   'use strict';
   var me = document.currentScript;
+  // Loaded without defer, in <head>: this line runs before the body is parsed. It names
+  // the view the URL asks for on <html data-view>, so the pre-rendered page opens a pillar
+  // link on that pillar's first chart (style/main.css, explorer/src/prerender.rs).
+  try {
+    var view = new URLSearchParams(location.search).get('view');
+    if (view) document.documentElement.setAttribute('data-view', view);
+  } catch (e) {
+    /* no URLSearchParams: the overview's static page */
+  }
   function attr(name) {
     return (me && me.getAttribute('data-' + name)) || '';
   }

@@ -232,3 +232,36 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(run));
     set_timeout(run2, std::time::Duration::from_millis(100));
 }
+
+/// Calls `f` once, at the reader's first touch, click, key press, mouse move or wheel turn
+/// anywhere on the page (passive listeners: scrolling is never held up).
+pub fn on_first_interaction(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let cb = Closure::<dyn Fn()>::new(move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    });
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_passive(true);
+    opts.set_capture(true);
+    for event in ["pointerdown", "pointermove", "touchstart", "keydown", "wheel"] {
+        let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            cb.as_ref().unchecked_ref(),
+            &opts,
+        );
+    }
+    cb.forget();
+}
+
+/// The directory of the static chart pictures (`data-svg` on the boot script, ending in
+/// `/`), or `None` outside a built page.
+pub fn svg_dir() -> Option<String> {
+    document()?
+        .query_selector("script[data-svg]")
+        .ok()??
+        .get_attribute("data-svg")
+        .filter(|d| !d.is_empty())
+}

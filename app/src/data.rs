@@ -21,6 +21,8 @@ mod prebuilt {
 /// A prebuilt chart.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Chart {
+    /// The lookup key (`name/variant/lang/theme`), also the path of its static picture.
+    pub key: &'static str,
     /// The ECharts option as JSON.
     pub json: &'static str,
     /// Height in px (width follows the container).
@@ -32,6 +34,6 @@ pub struct Chart {
 /// The chart `key` (`esg_explorer::prebuilt::key`).
 pub fn chart(key: &str) -> Option<Chart> {
     let i = prebuilt::CHARTS.binary_search_by(|(k, ..)| (*k).cmp(key)).ok()?;
-    let (_, height, label, json) = prebuilt::CHARTS[i];
-    Some(Chart { json, height, label })
+    let (key, height, label, json) = prebuilt::CHARTS[i];
+    Some(Chart { key, json, height, label })
 }

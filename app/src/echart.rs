@@ -1,7 +1,10 @@
 //! `<EChart>`: the one component that talks to ECharts.
 //!
 //! Options are built natively by `esg_explorer::charts` (charming) at build time and
-//! arrive as JSON (`crate::data::chart`).
+//! arrive as JSON (`crate::data::chart`). The build also draws each one as a static SVG
+//! (`scripts/chart-svgs.mjs`): a chart shows that picture until the reader first interacts
+//! with the page, and only then is ECharts (~170 KB, ~250 ms of a phone's main thread)
+//! loaded and the live chart swapped in. So a phone's first view needs no ECharts.
 //! This binds the four ECharts calls it needs itself (charming's renderer has no
 //! `dispose` and always merges options, which leaves stale series after a switch).
 
@@ -43,6 +46,25 @@ fn echarts_loaded() -> bool {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok())
         .is_some_and(|e| !e.is_undefined())
+}
+
+/// Whether the reader has interacted with the page yet (then charts go live).
+#[derive(Clone, Copy)]
+struct Interacted(RwSignal<bool>);
+
+/// Provides the "reader has interacted" flag the charts wait for (call once, at the root).
+pub fn provide_interaction() {
+    let flag = RwSignal::new(false);
+    crate::browser::on_first_interaction(move || flag.set(true));
+    provide_context(Interacted(flag));
+}
+
+/// The URL of the static picture of chart `key`, if the page names the picture directory.
+fn picture_url(key: &str) -> Option<String> {
+    thread_local! {
+        static DIR: Option<String> = crate::browser::svg_dir();
+    }
+    DIR.with(|d| d.as_ref().map(|d| format!("{d}{key}.svg")))
 }
 
 /// Calls `then(true)` once ECharts is there, `then(false)` if it cannot be loaded. ECharts
@@ -91,6 +113,38 @@ pub fn png(key: &str, title: &str, subtitle: &str, option_json: &str, background
     })
 }
 
+/// Calls `done` with the chart `key` as a PNG (see [`png`]). A chart still showing its
+/// picture goes live at the click that asked for the PNG; this waits for that (up to 10 s),
+/// then gives up silently.
+pub fn png_when_ready(
+    key: &'static str,
+    title: String,
+    subtitle: String,
+    option_json: &'static str,
+    background: &'static str,
+    done: impl FnOnce(String) + 'static,
+) {
+    fn attempt(
+        tries: u32,
+        key: &'static str,
+        text: (String, String),
+        option_json: &'static str,
+        background: &'static str,
+        done: Box<dyn FnOnce(String)>,
+    ) {
+        if let Some(url) = png(key, &text.0, &text.1, option_json, background) {
+            return done(url);
+        }
+        if tries > 0 {
+            set_timeout(
+                move || attempt(tries - 1, key, text, option_json, background, done),
+                std::time::Duration::from_millis(100),
+            );
+        }
+    }
+    attempt(100, key, (title, subtitle), option_json, background, Box::new(done));
+}
+
 /// The observer that starts a chart near the screen, and its callback.
 type Watcher = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 
@@ -118,9 +172,15 @@ pub fn EChart(
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
+    // ECharts could not be loaded: the picture stays.
     let failed = RwSignal::new(false);
-    // Charts start when they come near the screen: a long view does not pay for charts
-    // nobody has scrolled to (ECharts' start-up is the main-thread cost on a phone).
+    // ECharts has drawn this chart: the picture goes.
+    let drawn = RwSignal::new(false);
+    // Charts go live when the reader has interacted and they come near the screen: a long
+    // view does not pay for charts nobody has scrolled to (ECharts' start-up is the
+    // main-thread cost on a phone). No context (never in the app): live at once.
+    let interacted = use_context::<Interacted>().map_or_else(|| RwSignal::new(true), |i| i.0);
+    let seen = RwSignal::new(false);
     let near = RwSignal::new(false);
     // The chart may be gone by the time ECharts arrives: try_set.
     let start = move || {
@@ -132,6 +192,13 @@ pub fn EChart(
             }
         })
     };
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        if seen.get() && interacted.get() && !started.get_value() {
+            started.set_value(true);
+            start();
+        }
+    });
     let watcher: StoredValue<Option<Watcher>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
@@ -145,7 +212,7 @@ pub fn EChart(
                     .unwrap_or(true)
             });
             if hit {
-                start();
+                seen.try_set(true);
             }
         });
         let opts = web_sys::IntersectionObserverInit::new();
@@ -155,8 +222,8 @@ pub fn EChart(
                 o.observe(&el);
                 watcher.set_value(Some((o, cb)));
             }
-            // No IntersectionObserver: draw at once.
-            Err(_) => start(),
+            // No IntersectionObserver: as if on screen.
+            Err(_) => seen.set(true),
         }
     });
 
@@ -180,6 +247,7 @@ pub fn EChart(
             match m {
                 Some(m) if m.chart.set_option(&opt, true).is_ok() => {
                     let _ = el.set_attribute("data-chart-ready", "true");
+                    drawn.set(true);
                 }
                 _ => failed.set(true),
             }
@@ -213,6 +281,16 @@ pub fn EChart(
         });
     });
 
+    // The static picture until ECharts has drawn (and for good if ECharts cannot load).
+    // Labelled by the container, so the picture itself is decorative (alt="").
+    let picture = move || {
+        // Only near the screen: a long view does not fetch pictures nobody scrolls to.
+        if drawn.get() || !seen.get() {
+            return None;
+        }
+        let src = picture_url(chart.with(|c| c.key))?;
+        Some(view! { <img class="chart-picture" src=src alt="" loading="lazy" decoding="async"/> })
+    };
     view! {
         <div
             class="chart"
@@ -222,7 +300,9 @@ pub fn EChart(
             aria-label=move || chart.with(|c| c.label)
             style:height=move || format!("{}px", chart.with(|c| c.height))
             class:chart-failed=move || failed.get()
-        ></div>
+        >
+            {picture}
+        </div>
     }
 }
 

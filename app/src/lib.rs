@@ -58,6 +58,8 @@ pub fn App(report: &'static Report) -> impl IntoView {
     let nav = Nav::install(report.report.years(), report.report.year, is_kpi);
     provide_context(nav);
     provide_context(report);
+    // Charts stay static pictures until the reader first interacts.
+    crate::echart::provide_interaction();
 
     // <html lang>, title and description follow the language and view.
     Effect::new(move |_| {

@@ -7,8 +7,9 @@
 //! paint, so on a slow phone link the pre-rendered page waits for ~500 KB it does not need.
 //! [`apply`] removes them and writes their URLs and SRI hashes onto the boot script's tag
 //! (`static/boot.js`), which starts the app after the first paint and fetches ECharts when
-//! the first chart comes near the screen. With no inline script left, the CSP needs no
-//! hash either.
+//! the reader first interacts. With no inline script left, the CSP needs no hash either.
+//! The tag also names the directory of the static chart pictures (`data-svg`, written by
+//! `scripts/chart-svgs.mjs`), which the app shows until ECharts is there.
 
 /// One element of trunk's output: where it is, and its opening tag.
 struct Tag<'a> {
@@ -68,11 +69,23 @@ pub struct Moved {
     pub glue: String,
     pub wasm: String,
     pub charts: String,
+    pub svg: String,
 }
 
-/// Rewrites trunk's `index.html` as described in the module docs. An error names what was
-/// not found (a trunk upgrade that changes its output fails the build, not the page).
-pub fn apply(html: &str) -> Result<(String, Moved), String> {
+/// Whether `name` is a chart-picture directory as `scripts/chart-svgs.mjs` names it
+/// (`charts-` and 16 hex digits).
+pub fn is_svg_dir(name: &str) -> bool {
+    name.strip_prefix("charts-")
+        .is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Rewrites trunk's `index.html` as described in the module docs; `svg_dir` is the chart
+/// pictures' directory next to it. An error names what was not found (a trunk upgrade that
+/// changes its output fails the build, not the page).
+pub fn apply(html: &str, svg_dir: &str) -> Result<(String, Moved), String> {
+    if !is_svg_dir(svg_dir) {
+        return Err(format!("{svg_dir:?} is not a chart-picture directory (charts-<16 hex digits>)"));
+    }
     let loader = find(html, "<script type=\"module\"", &[]).ok_or_else(|| missing("trunk's inline module loader"))?;
     let text = &html[loader.start..loader.end];
     let glue = quoted_after(text, " from ").ok_or_else(|| missing("the glue import in the loader"))?;
@@ -86,7 +99,7 @@ pub fn apply(html: &str) -> Result<(String, Moved), String> {
         find(html, "<script src=\"", &["/boot-"]).ok_or_else(|| missing("the boot <script> (static/boot.js)"))?;
     let charts_src = attr(charts.open, "src").ok_or_else(|| missing("the ECharts src"))?;
     let data = format!(
-        " data-glue=\"{glue}\" data-glue-integrity=\"{}\" data-wasm=\"{wasm}\" data-wasm-integrity=\"{}\" data-charts=\"{charts_src}\" data-charts-integrity=\"{}\"",
+        " data-glue=\"{glue}\" data-glue-integrity=\"{}\" data-wasm=\"{wasm}\" data-wasm-integrity=\"{}\" data-charts=\"{charts_src}\" data-charts-integrity=\"{}\" data-svg=\"{svg_dir}/\"",
         integrity(&glue_link, "the glue")?,
         integrity(&wasm_link, "the wasm")?,
         integrity(&charts, "ECharts")?,
@@ -110,6 +123,7 @@ pub fn apply(html: &str) -> Result<(String, Moved), String> {
         glue: glue.to_owned(),
         wasm: wasm.to_owned(),
         charts: charts_src.to_owned(),
+        svg: format!("{svg_dir}/"),
     };
     Ok((out, moved))
 }
@@ -117,6 +131,8 @@ pub fn apply(html: &str) -> Result<(String, Moved), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SVG: &str = "charts-0123456789abcdef";
 
     /// The shape of trunk 0.21's output (attributes as it writes them).
     const TRUNK: &str = r#"<head>
@@ -133,17 +149,18 @@ window.wasmBindings = bindings;
 
     #[test]
     fn moves_the_loader_onto_the_boot_tag() {
-        let (out, moved) = apply(TRUNK).expect("apply");
+        let (out, moved) = apply(TRUNK, SVG).expect("apply");
         assert_eq!(
             moved,
             Moved {
                 glue: "./esg-app-dddd.js".into(),
                 wasm: "./esg-app-dddd_bg.wasm".into(),
-                charts: "./echarts.min-cccc.js".into()
+                charts: "./echarts.min-cccc.js".into(),
+                svg: "charts-0123456789abcdef/".into(),
             }
         );
         assert!(out.contains(
-            r#"<script data-glue="./esg-app-dddd.js" data-glue-integrity="sha384-glue" data-wasm="./esg-app-dddd_bg.wasm" data-wasm-integrity="sha384-wasm" data-charts="./echarts.min-cccc.js" data-charts-integrity="sha384-charts" src="./boot-bbbb.js" defer integrity="sha384-boot"></script>"#
+            r#"<script data-glue="./esg-app-dddd.js" data-glue-integrity="sha384-glue" data-wasm="./esg-app-dddd_bg.wasm" data-wasm-integrity="sha384-wasm" data-charts="./echarts.min-cccc.js" data-charts-integrity="sha384-charts" data-svg="charts-0123456789abcdef/" src="./boot-bbbb.js" defer integrity="sha384-boot"></script>"#
         ));
         for gone in [
             "type=\"module\"",
@@ -162,12 +179,15 @@ window.wasmBindings = bindings;
     #[test]
     fn a_changed_trunk_output_is_an_error_naming_what_is_missing() {
         let no_loader = TRUNK.replace("type=\"module\"", "type=\"text/plain\"");
-        assert!(apply(&no_loader).unwrap_err().contains("inline module loader"));
+        assert!(apply(&no_loader, SVG).unwrap_err().contains("inline module loader"));
         let no_boot = TRUNK.replace("boot-bbbb", "other-bbbb");
-        assert!(apply(&no_boot).unwrap_err().contains("static/boot.js"));
+        assert!(apply(&no_boot, SVG).unwrap_err().contains("static/boot.js"));
         let no_sri = TRUNK.replace(" integrity=\"sha384-wasm\"", "");
-        assert!(apply(&no_sri).unwrap_err().contains("the wasm's integrity"));
+        assert!(apply(&no_sri, SVG).unwrap_err().contains("the wasm's integrity"));
         let no_preload = TRUNK.replace("rel=\"modulepreload\"", "rel=\"x\"");
-        assert!(apply(&no_preload).unwrap_err().contains("modulepreload"));
+        assert!(apply(&no_preload, SVG).unwrap_err().contains("modulepreload"));
+        assert!(apply(TRUNK, "charts-xyz").unwrap_err().contains("chart-picture directory"));
+        assert!(!is_svg_dir("charts-0123456789abcde"));
+        assert!(!is_svg_dir("charts-0123456789abcdeg"));
     }
 }

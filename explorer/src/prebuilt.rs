@@ -13,6 +13,10 @@ use crate::url::{BoardDate, Measure};
 use crate::{board, charts, stakeholders};
 use esg_data::{Lang, Report};
 
+/// The width in px the build draws each chart's static picture at (`scripts/chart-svgs.mjs`
+/// reads it from `esg-prerender --charts`): a phone's chart column.
+pub const PICTURE_WIDTH: u32 = 340;
+
 /// The name of the stakeholder map (its only variant is [`MAP`]).
 pub const STAKEHOLDERS: &str = "stakeholders";
 /// The stakeholder map's variant.
@@ -102,6 +106,16 @@ pub fn rust_source(report: &Report) -> String {
     s
 }
 
+/// `all(report)` for `scripts/chart-svgs.mjs` (which draws each chart as a static SVG at
+/// build time): `{"width": PICTURE_WIDTH, "charts": [{key, height, json}]}`.
+pub fn json_list(report: &Report) -> String {
+    let list: Vec<serde_json::Value> = all(report)
+        .into_iter()
+        .map(|p| serde_json::json!({ "key": p.key, "height": p.height, "json": p.json }))
+        .collect();
+    serde_json::json!({ "width": PICTURE_WIDTH, "charts": list }).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +167,10 @@ mod tests {
         let src = rust_source(&r);
         assert!(src.contains("(\"ghg/absolute/en/dark\", "));
         assert_eq!(src.matches("\n    (").count(), all.len());
+        let list: serde_json::Value = serde_json::from_str(&json_list(&r)).expect("json");
+        assert_eq!(list["width"], PICTURE_WIDTH);
+        assert_eq!(list["charts"].as_array().map(Vec::len), Some(all.len()));
+        assert_eq!(list["charts"][0]["key"], all[0].key.as_str());
+        assert_eq!(list["charts"][0]["json"], all[0].json.as_str());
     }
 }

@@ -2,13 +2,23 @@
 //! the headline figures and every KPI table in the default language, so the page has its
 //! largest text before WebAssembly starts and is readable with JavaScript off. The app
 //! removes it in the same task that mounts itself.
+//!
+//! A link to a pillar view (`?view=environment`) opens on that view's first chart, so the
+//! page also holds each pillar's first chart card with its static picture (drawn at build
+//! time, `scripts/chart-svgs.mjs`). `static/boot.js` runs before the body is parsed and
+//! marks `<html data-view=…>`; the stylesheet then shows that card in place of the
+//! overview's lede and headline figures. The chart is thus on screen at the first paint,
+//! and the app's own picture of it, the same size, is no later "largest paint".
 
 use crate::format;
-use crate::groups::HEADLINE_KPIS;
+use crate::groups::{Group, Kind, GROUPS, HEADLINE_KPIS};
+use crate::tokens::Theme;
+use crate::url::Measure;
+use crate::{charts, prebuilt};
 use crate::i18n::Msg;
 use crate::url::{UrlState, View};
 use esg_data::derive::{change, Tone};
-use esg_data::{Lang, Report};
+use esg_data::{Lang, Pillar, Report};
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -27,8 +37,45 @@ fn href(state: UrlState, year: u16) -> String {
     }
 }
 
-/// The pre-rendered page body for `lang`.
-pub fn body(r: &Report, lang: Lang) -> String {
+/// The first group of `pillar`'s view (the app's `PillarView` order: the report's
+/// sections, then [`GROUPS`]).
+pub fn first_group(r: &Report, pillar: Pillar) -> Option<&'static Group> {
+    r.sections
+        .iter()
+        .filter(|s| s.pillar == pillar)
+        .find_map(|s| GROUPS.iter().find(|g| g.section == s.id))
+}
+
+/// `pillar`'s first chart card, hidden unless `<html data-view>` names its view: the
+/// section heading, the group title and the picture (light or dark, as the reader's
+/// system asks). Sized by the picture's own width and height, as the app's picture is.
+fn pillar_card(r: &Report, pillar: Pillar, lang: Lang, svg_dir: &str) -> String {
+    let view = View::for_pillar(pillar).as_str();
+    let Some(g) = first_group(r, pillar).filter(|g| g.kind != Kind::Tiles) else {
+        return String::new();
+    };
+    let (Some(section), Some(spec)) = (
+        r.sections.iter().find(|s| s.id == g.section),
+        charts::group_chart(r, g, Measure::Absolute, lang),
+    ) else {
+        return String::new();
+    };
+    let src = |theme| format!("{svg_dir}{}.svg", prebuilt::key(g.id, "absolute", lang, theme));
+    format!(
+        "<div class=\"pre-pillar\" data-view=\"{view}\"><section class=\"section\"><h2>{}</h2><div class=\"groups\"><section class=\"group\"><h3>{}</h3><div class=\"chart\" role=\"img\" aria-label=\"{}\"><picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"{}\"><img class=\"chart-picture\" src=\"{}\" alt=\"\" width=\"{}\" height=\"{}\" loading=\"lazy\"></picture></div></section></div></section></div>",
+        esc(section.heading.get(lang)),
+        esc(g.title.text(lang)),
+        esc(&spec.description),
+        esc(&src(Theme::Dark)),
+        esc(&src(Theme::Light)),
+        prebuilt::PICTURE_WIDTH,
+        spec.height
+    )
+}
+
+/// The pre-rendered page body for `lang`; `svg_dir` (ending in `/`) holds the chart
+/// pictures.
+pub fn body(r: &Report, lang: Lang, svg_dir: &str) -> String {
     let t = |m: Msg| esc(m.text(lang));
     let year = r.report.year;
     let from = r.report.years()[0];
@@ -75,8 +122,12 @@ pub fn body(r: &Report, lang: Lang) -> String {
         other.tag(),
         esc(Msg::AppDescription.text(other))
     );
+    h += "<main id=\"content\">";
+    for p in [Pillar::E, Pillar::S, Pillar::G] {
+        h += &pillar_card(r, p, lang, svg_dir);
+    }
     h += &format!(
-        "<main id=\"content\"><p class=\"lede\">{}<br>{other_lede}</p>",
+        "<div class=\"pre-overview\"><p class=\"lede\">{}<br>{other_lede}</p>",
         t(Msg::AppDescription)
     );
     h += &format!(
@@ -130,7 +181,7 @@ pub fn body(r: &Report, lang: Lang) -> String {
             esc(&value)
         );
     }
-    h += "</div></section>";
+    h += "</div></section></div>";
     // Every KPI table, as the report groups them.
     for s in &r.sections {
         h += &format!(
@@ -183,12 +234,13 @@ pub fn body(r: &Report, lang: Lang) -> String {
 /// Where readers find the report itself when the app cannot run.
 pub const REPORT_LINK: &str = "https://ir.medlive.cn/";
 
-/// Puts the pre-rendered body, title and description into trunk's `index.html`.
-pub fn apply(html: &str, r: &Report, lang: Lang) -> Result<String, String> {
+/// Puts the pre-rendered body, title and description into trunk's `index.html`;
+/// `svg_dir` (ending in `/`) holds the chart pictures.
+pub fn apply(html: &str, r: &Report, lang: Lang, svg_dir: &str) -> Result<String, String> {
     let open = html.find("<body>").ok_or("index.html has no <body>")?;
     let mut out = String::with_capacity(html.len() + 64 * 1024);
     out += &html[..open + "<body>".len()];
-    out += &body(r, lang);
+    out += &body(r, lang, svg_dir);
     out += &html[open + "<body>".len()..];
     let out = replace_between(&out, "<title>", "</title>", &esc(Msg::AppTitle.text(lang)))?;
     let out = replace_between(
@@ -215,7 +267,7 @@ mod tests {
     #[test]
     fn every_kpi_value_is_in_the_static_page() {
         let r = esg_data::report_2022().expect("data");
-        let html = body(&r, Lang::ZhHant);
+        let html = body(&r, Lang::ZhHant, "charts-0123456789abcdef/");
         for k in &r.kpis {
             assert!(html.contains(&esc(&k.metric.zh)), "{}", k.id);
             for v in &k.values {
@@ -236,9 +288,34 @@ mod tests {
     fn apply_fills_body_title_and_description() {
         let r = esg_data::report_2022().expect("data");
         let page = "<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body>\n<noscript>n</noscript></body></html>";
-        let out = apply(page, &r, Lang::ZhHant).expect("apply");
+        let out = apply(page, &r, Lang::ZhHant, "d/").expect("apply");
         assert!(out.contains("<title>醫脈通 2022 ESG 數據瀏覽</title>"));
         assert!(out.contains("<body><div id=\"prerender\">"));
-        assert!(apply("<html></html>", &r, Lang::ZhHant).is_err());
+        assert!(apply("<html></html>", &r, Lang::ZhHant, "d/").is_err());
+    }
+
+    #[test]
+    fn each_pillar_opens_on_its_first_chart_picture() {
+        let r = esg_data::report_2022().expect("data");
+        let html = body(&r, Lang::ZhHant, "charts-0123456789abcdef/");
+        for (view, pillar, first) in [
+            ("environment", Pillar::E, "ghg"),
+            ("social", Pillar::S, "workforce-gender"),
+            ("governance", Pillar::G, "board"),
+        ] {
+            let g = first_group(&r, pillar).expect(view);
+            assert_eq!(g.id, first, "{view}");
+            let card = format!("<div class=\"pre-pillar\" data-view=\"{view}\">");
+            let at = html.find(&card).unwrap_or_else(|| panic!("{view}: no card"));
+            let rest = &html[at..];
+            let card = &rest[..rest.find("</div></section></div></section></div>").expect("card end")];
+            let spec = charts::group_chart(&r, g, Measure::Absolute, Lang::ZhHant).expect("chart");
+            assert!(card.contains(&format!("src=\"charts-0123456789abcdef/{first}/absolute/zh-Hant/light.svg\"")), "{card}");
+            assert!(card.contains(&format!("srcset=\"charts-0123456789abcdef/{first}/absolute/zh-Hant/dark.svg\"")));
+            assert!(card.contains(&format!("width=\"{}\" height=\"{}\"", prebuilt::PICTURE_WIDTH, spec.height)));
+            assert!(card.contains(&format!("aria-label=\"{}\"", esc(&spec.description))));
+        }
+        // The cards come first in <main>, before the overview's lede.
+        assert!(html.find("pre-pillar").unwrap() < html.find("pre-overview").unwrap());
     }
 }

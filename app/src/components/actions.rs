@@ -50,9 +50,10 @@ pub fn WidgetActions(
                 <button type="button" data-action="png" on:click=move |_| {
                     let sub = format!("{} · {}: {}", title.get(), t(Msg::Source), t(Msg::SourceReport));
                     let bg = browser::theme().paper();
-                    if let Some(url) = crate::echart::png(widget, &title.get(), &sub, option.get(), bg) {
-                        browser::download_url(&file_name(report, widget, lang(), "png"), &url);
-                    }
+                    let name = file_name(report, widget, lang(), "png");
+                    crate::echart::png_when_ready(widget, title.get(), sub, option.get(), bg, move |url| {
+                        browser::download_url(&name, &url);
+                    });
                 }>{move || t(Msg::DownloadPng)}</button>
             })}
             <details class="embed">
