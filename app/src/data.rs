@@ -35,5 +35,10 @@ pub struct Chart {
 pub fn chart(key: &str) -> Option<Chart> {
     let i = prebuilt::CHARTS.binary_search_by(|(k, ..)| (*k).cmp(key)).ok()?;
     let (key, height, label, json) = prebuilt::CHARTS[i];
-    Some(Chart { key, json, height, label })
+    Some(Chart {
+        key,
+        json,
+        height,
+        label,
+    })
 }

@@ -84,7 +84,9 @@ pub fn is_svg_dir(name: &str) -> bool {
 /// changes its output fails the build, not the page).
 pub fn apply(html: &str, svg_dir: &str) -> Result<(String, Moved), String> {
     if !is_svg_dir(svg_dir) {
-        return Err(format!("{svg_dir:?} is not a chart-picture directory (charts-<16 hex digits>)"));
+        return Err(format!(
+            "{svg_dir:?} is not a chart-picture directory (charts-<16 hex digits>)"
+        ));
     }
     let loader = find(html, "<script type=\"module\"", &[]).ok_or_else(|| missing("trunk's inline module loader"))?;
     let text = &html[loader.start..loader.end];
@@ -186,7 +188,9 @@ window.wasmBindings = bindings;
         assert!(apply(&no_sri, SVG).unwrap_err().contains("the wasm's integrity"));
         let no_preload = TRUNK.replace("rel=\"modulepreload\"", "rel=\"x\"");
         assert!(apply(&no_preload, SVG).unwrap_err().contains("modulepreload"));
-        assert!(apply(TRUNK, "charts-xyz").unwrap_err().contains("chart-picture directory"));
+        assert!(apply(TRUNK, "charts-xyz")
+            .unwrap_err()
+            .contains("chart-picture directory"));
         assert!(!is_svg_dir("charts-0123456789abcde"));
         assert!(!is_svg_dir("charts-0123456789abcdeg"));
     }

@@ -12,11 +12,11 @@
 
 use crate::format;
 use crate::groups::{Group, Kind, GROUPS, HEADLINE_KPIS};
+use crate::i18n::Msg;
 use crate::tokens::Theme;
 use crate::url::Measure;
-use crate::{charts, prebuilt};
-use crate::i18n::Msg;
 use crate::url::{UrlState, View};
+use crate::{charts, prebuilt};
 use esg_data::derive::{change, Tone};
 use esg_data::{Lang, Pillar, Report};
 
@@ -310,9 +310,20 @@ mod tests {
             let rest = &html[at..];
             let card = &rest[..rest.find("</div></section></div></section></div>").expect("card end")];
             let spec = charts::group_chart(&r, g, Measure::Absolute, Lang::ZhHant).expect("chart");
-            assert!(card.contains(&format!("src=\"charts-0123456789abcdef/{first}/absolute/zh-Hant/light.svg\"")), "{card}");
-            assert!(card.contains(&format!("srcset=\"charts-0123456789abcdef/{first}/absolute/zh-Hant/dark.svg\"")));
-            assert!(card.contains(&format!("width=\"{}\" height=\"{}\"", prebuilt::PICTURE_WIDTH, spec.height)));
+            assert!(
+                card.contains(&format!(
+                    "src=\"charts-0123456789abcdef/{first}/absolute/zh-Hant/light.svg\""
+                )),
+                "{card}"
+            );
+            assert!(card.contains(&format!(
+                "srcset=\"charts-0123456789abcdef/{first}/absolute/zh-Hant/dark.svg\""
+            )));
+            assert!(card.contains(&format!(
+                "width=\"{}\" height=\"{}\"",
+                prebuilt::PICTURE_WIDTH,
+                spec.height
+            )));
             assert!(card.contains(&format!("aria-label=\"{}\"", esc(&spec.description))));
         }
         // The cards come first in <main>, before the overview's lede.

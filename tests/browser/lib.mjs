@@ -127,8 +127,8 @@ export function assertNoProblems(problems, label = '') {
 /**
  * Wait until the app has taken over the pre-rendered page (it removes #prerender; the
  * boot script starts it only after the first paint, so `load` is too early), and until an
- * ECharts download it started, if any, has finished (so the next navigation does not
- * abort it).
+ * ECharts download it started, if any, and the chart pictures near the screen have
+ * finished (so the next navigation does not abort them).
  */
 export async function waitForApp(page, { timeout = 30_000 } = {}) {
   await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout });
@@ -136,6 +136,12 @@ export async function waitForApp(page, { timeout = 30_000 } = {}) {
   // runs within the next frames.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => !!window.echarts || !document.querySelector('script[src*="echarts"]'), null, { timeout });
+  // Likewise the chart pictures near the screen.
+  await page.waitForFunction(
+    () => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight + 1000),
+    null,
+    { timeout },
+  );
 }
 
 /** page.goto(url) and waitForApp; returns the navigation response. */
@@ -145,12 +151,20 @@ export async function gotoApp(page, url, options = {}) {
   return res;
 }
 
+/** A reader's first interaction: a mouse move (charts then load ECharts and go live). */
+export async function interact(page) {
+  await page.mouse.move(3, 3);
+  await page.mouse.move(5, 7);
+}
+
 /**
  * Wait until at least `min` chart containers (`div.chart[data-chart]`) are marked
  * `data-chart-ready="true"` and hold a canvas; returns the ready charts' data-chart keys.
  */
 export async function waitForCharts(page, { min = 1, timeout = 30_000, all = false } = {}) {
-  // Charts start when they come near the screen: bring them there first.
+  // Charts are static pictures until the reader first interacts (app/src/echart.rs).
+  await interact(page);
+  // Charts go live when they come near the screen: bring them there first.
   await page.locator('div.chart').first().waitFor({ timeout });
   // A pillar view adds one group per frame after the first (components/pillar.rs): with
   // `all`, pass over the charts until no new one has appeared.

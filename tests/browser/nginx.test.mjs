@@ -62,6 +62,21 @@ test('index.html: no-cache, the CSP, gzip, UTF-8 HTML', async () => {
   }
 });
 
+test('chart pictures: SVG, gzip, a year immutable, a policy that runs nothing', async () => {
+  const dir = (await readdir(DIST)).find((f) => /^charts-[0-9a-f]{16}$/.test(f));
+  assert.ok(dir, 'no charts-<hash>/ in dist');
+  const f = `${dir}/ghg/absolute/zh-Hant/light.svg`;
+  const raw = await readFile(path.join(DIST, f));
+  const r = await get(`${nginx.url}${f}`, GZIP);
+  assert.equal(r.status, 200, f);
+  assert.equal(r.headers['content-type'].split(';')[0], 'image/svg+xml');
+  assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable');
+  assert.equal(r.headers['content-encoding'], 'gzip');
+  assert.match(r.headers['content-security-policy'] ?? '', /^default-src 'none'/);
+  assert.ok(gunzipSync(r.body).equals(raw));
+  assert.ok(!/<script/i.test(raw.toString('utf8')), 'a picture holds a script');
+});
+
 test('hashed assets: right type, gzip, a year immutable; wasm is application/wasm', async () => {
   const files = (await readdir(DIST)).filter((f) => HASHED.test(f));
   assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('.js')) && files.some((f) => f.endsWith('.css')), `hashed files: ${files}`);

@@ -62,6 +62,9 @@ fn svg_dir(index: &str) -> Result<String, String> {
             "{}: no charts-<hash>/ directory: run `esg-prerender --charts | node scripts/chart-svgs.mjs DIR` first",
             parent.display()
         )),
-        _ => Err(format!("{}: more than one charts-<hash>/ directory: {dirs:?}", parent.display())),
+        _ => Err(format!(
+            "{}: more than one charts-<hash>/ directory: {dirs:?}",
+            parent.display()
+        )),
     }
 }

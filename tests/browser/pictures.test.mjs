@@ -1,0 +1,111 @@
+// Charts as static pictures (scripts/chart-svgs.mjs): a phone's first view needs no
+// ECharts; a pillar link paints its first chart before the app starts; the reader's first
+// interaction swaps in the live charts; a PNG asked for before that still downloads.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { assertNoProblems, gotoApp, interact, openPage, useServerAndBrowser, waitForCharts } from './lib.mjs';
+
+const env = useServerAndBrowser();
+
+const PHONE = { width: 390, height: 844 };
+
+/** The state of every chart container on the page. */
+function charts(page) {
+  return page.$$eval('div.chart[data-chart]', (els) =>
+    els.map((el) => {
+      const img = el.querySelector('img.chart-picture');
+      return {
+        key: el.dataset.chart,
+        role: el.getAttribute('role'),
+        label: el.getAttribute('aria-label') || '',
+        live: el.dataset.chartReady === 'true',
+        canvas: !!el.querySelector('canvas'),
+        picture: img ? { src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0, alt: img.alt } : null,
+      };
+    }),
+  );
+}
+
+test('a phone opens a pillar on chart pictures; ECharts loads at the first interaction', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
+  const echarts = [];
+  page.on('request', (r) => /echarts/.test(r.url()) && echarts.push(r.url()));
+  try {
+    await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
+    await page.waitForTimeout(500);
+    const before = await charts(page);
+    assert.ok(before.length >= 1, 'no chart on the view');
+    const first = before[0];
+    assert.equal(first.key, 'ghg');
+    assert.ok(first.picture?.loaded, `first chart's picture not loaded: ${JSON.stringify(first)}`);
+    assert.match(first.picture.src, /^charts-[0-9a-f]{16}\/ghg\/absolute\/en\/light\.svg$/);
+    assert.equal(first.picture.alt, '', 'the container carries the label');
+    assert.equal(first.role, 'img');
+    assert.match(first.label, /Indirect GHG emissions \(Scope 2\) rose from 67\.396 to 67\.758/);
+    assert.ok(before.every((c) => !c.live && !c.canvas), 'a chart went live without an interaction');
+    assert.deepEqual(echarts, [], 'ECharts was requested before any interaction');
+
+    await interact(page);
+    await waitForCharts(page);
+    assert.equal(echarts.length, 1, 'ECharts is requested once');
+    const after = await charts(page);
+    const live = after.filter((c) => c.live);
+    assert.ok(live.length >= 1);
+    assert.ok(live.every((c) => c.canvas && !c.picture), 'a live chart still shows its picture');
+    assert.ok(after.every((c) => c.role === 'img' && c.label.length > 20), 'every chart is labelled');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a pillar link paints its first chart before the app starts (the wasm blocked here)', async () => {
+  const { context, page } = await openPage(env.browser, env.server, PHONE, { colorScheme: 'dark' });
+  try {
+    await context.route(/_bg\.wasm$/, (route) => route.abort('failed'));
+    for (const [view, key] of [
+      ['social', 'workforce-gender'],
+      ['governance', 'board'],
+    ]) {
+      await page.goto(`${env.server.url}?view=${view}`, { waitUntil: 'load' });
+      const card = page.locator(`#prerender .pre-pillar[data-view="${view}"]`);
+      assert.ok(await card.isVisible(), `${view}: its card is hidden`);
+      assert.equal(await page.locator('#prerender .pre-pillar:visible').count(), 1, `${view}: other cards show`);
+      assert.ok(await page.locator('#prerender .pre-overview').isHidden(), `${view}: the overview's lede shows`);
+      const img = card.locator('img.chart-picture');
+      await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
+      // The dark page takes the dark twin (<source media="(prefers-color-scheme: dark)">).
+      const current = await img.evaluate((el) => el.currentSrc);
+      assert.match(current, new RegExp(`/charts-[0-9a-f]{16}/${key}/absolute/zh-Hant/dark\\.svg$`), current);
+      const box = await img.boundingBox();
+      assert.ok(box.y + box.height <= PHONE.height, `${view}: the picture is below the first screen (${JSON.stringify(box)})`);
+      assert.ok(box.width > 300, `${view}: picture ${box.width} px wide`);
+    }
+    await page.goto(env.server.url, { waitUntil: 'load' });
+    assert.equal(await page.locator('#prerender .pre-pillar:visible').count(), 0, 'the overview shows a pillar card');
+    assert.ok(await page.locator('#prerender .pre-overview').isVisible());
+  } finally {
+    await context.close();
+  }
+});
+
+test('a PNG asked for before any interaction waits for the live chart', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server, PHONE, { acceptDownloads: true });
+  try {
+    await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
+    const group = page.locator('#group-ghg');
+    assert.equal(await group.locator('div.chart[data-chart-ready]').count(), 0);
+    // The click is the first interaction: ECharts loads, the chart goes live, then exports.
+    const [png] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      group.locator('button[data-action="png"]').click(),
+    ]);
+    assert.equal(png.suggestedFilename(), 'medlive-esg-2022-ghg-en.png');
+    const bytes = readFileSync(await png.path());
+    assert.ok(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'PNG signature');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
