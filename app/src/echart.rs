@@ -254,10 +254,12 @@ pub fn EChart(
         });
     });
 
-    // Printing draws every chart, not only those scrolled to (when ECharts is there: the
-    // chart starts in the microtasks after this handler, before the page is laid out for
-    // print).
+    // Printing shows every chart, not only those scrolled to: the live chart when ECharts is
+    // there (it starts in the microtasks after this handler, before the page is laid out
+    // for print), else the picture, fetched at once.
+    let printing = RwSignal::new(false);
     let print = window_event_listener_untyped("beforeprint", move |_| {
+        printing.try_set(true);
         if echarts_loaded() {
             near.try_set(true);
         }
@@ -284,12 +286,14 @@ pub fn EChart(
     // The static picture until ECharts has drawn (and for good if ECharts cannot load).
     // Labelled by the container, so the picture itself is decorative (alt="").
     let picture = move || {
-        // Only near the screen: a long view does not fetch pictures nobody scrolls to.
-        if drawn.get() || !seen.get() {
+        // Only near the screen (or in print): a long view does not fetch pictures nobody
+        // scrolls to.
+        if drawn.get() || !(seen.get() || printing.get()) {
             return None;
         }
         let src = picture_url(chart.with(|c| c.key))?;
-        Some(view! { <img class="chart-picture" src=src alt="" loading="lazy" decoding="async"/> })
+        let loading = if printing.get() { "eager" } else { "lazy" };
+        Some(view! { <img class="chart-picture" src=src alt="" loading=loading decoding="async"/> })
     };
     view! {
         <div

@@ -109,3 +109,28 @@ test('a PNG asked for before any interaction waits for the live chart', async ()
     await context.close();
   }
 });
+
+test('printing before any interaction shows every chart as its picture', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
+  try {
+    await gotoApp(page, `${env.server.url}?view=social&lang=en`);
+    // Wait for the per-group reveal to finish.
+    let n = -1;
+    for (let m = await page.locator('div.chart').count(); m !== n; m = await page.locator('div.chart').count()) {
+      n = m;
+      await page.waitForTimeout(300);
+    }
+    const before = await charts(page);
+    assert.ok(before.filter((c) => c.picture).length < n, 'every picture was there before printing');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.waitForFunction(
+      (total) => [...document.querySelectorAll('div.chart img.chart-picture')].filter((i) => i.complete && i.naturalWidth > 0).length === total,
+      n,
+      { timeout: 10_000 },
+    );
+    assert.equal(await page.locator('div.chart[data-chart-ready]').count(), 0, 'no interaction, no ECharts');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
