@@ -136,9 +136,13 @@ export async function waitForApp(page, { timeout = 30_000 } = {}) {
   // runs within the next frames.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => !!window.echarts || !document.querySelector('script[src*="echarts"]'), null, { timeout });
-  // Likewise the chart pictures near the screen.
+  // Likewise the chart pictures near the screen (a lazy one far from it is not fetched).
   await page.waitForFunction(
-    () => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight + 1000),
+    () =>
+      [...document.images].every((i) => {
+        const r = i.getBoundingClientRect();
+        return i.complete || r.top > innerHeight + 1000 || r.bottom < -1000;
+      }),
     null,
     { timeout },
   );
