@@ -68,7 +68,7 @@ fn picture_url(key: &str) -> Option<String> {
 }
 
 /// Calls `then(true)` once ECharts is there, `then(false)` if it cannot be loaded. ECharts
-/// is fetched only when the first chart nears the screen. `then` runs in a task of its own,
+/// is fetched only when the first chart goes live. `then` runs in a task of its own,
 /// so charts that come near together (or wait for the same download) start one task each
 /// instead of in one long task.
 fn with_echarts(then: impl FnOnce(bool) + 'static) {
