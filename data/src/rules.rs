@@ -733,49 +733,40 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     let mut acknowledged = HashSet::new();
     for d in &r.discrepancies {
         let rule = RULES.iter().find(|rule| rule.id == d.rule);
+        // The checks of the entry itself; each issue names the entry's year.
+        let mut problems: Vec<(&str, String)> = Vec::new();
         if rule.is_none() {
-            out.push(
-                Issue::new(
-                    file,
-                    "discrepancy-rule-known",
-                    format!("discrepancy names rule `{}`, which does not exist", d.rule),
-                )
-                .year(d.year),
-            );
+            problems.push((
+                "discrepancy-rule-known",
+                format!("discrepancy names rule `{}`, which does not exist", d.rule),
+            ));
         }
         if !acknowledged.insert((&d.rule, d.year)) {
-            out.push(
-                Issue::new(
-                    file,
-                    "discrepancy-unique",
-                    format!("rule `{}` is acknowledged more than once for {}", d.rule, d.year),
-                )
-                .year(d.year),
-            );
+            problems.push((
+                "discrepancy-unique",
+                format!("rule `{}` is acknowledged more than once for {}", d.rule, d.year),
+            ));
         }
         if !years.contains(&d.year) {
-            out.push(
-                Issue::new(
-                    file,
-                    "year-known",
-                    format!("discrepancy year {} is not a year of the report", d.year),
-                )
-                .year(d.year),
-            );
+            problems.push((
+                "year-known",
+                format!("discrepancy year {} is not a year of the report", d.year),
+            ));
         }
         if d.kpis.is_empty() {
-            out.push(
-                Issue::new(
-                    file,
-                    "discrepancy-kpis",
-                    format!(
-                        "the discrepancy for rule `{}` names no KPI to warn the reader about",
-                        d.rule
-                    ),
-                )
-                .year(d.year),
-            );
+            problems.push((
+                "discrepancy-kpis",
+                format!(
+                    "the discrepancy for rule `{}` names no KPI to warn the reader about",
+                    d.rule
+                ),
+            ));
         }
+        out.extend(
+            problems
+                .into_iter()
+                .map(|(id, message)| Issue::new(file, id, message).year(d.year)),
+        );
         let read = rule.map(rule_kpis).unwrap_or_default();
         for k in &d.kpis {
             if r.kpi(k).is_none() {
