@@ -53,8 +53,9 @@ fn echarts_loaded() -> bool {
 struct Interacted(RwSignal<bool>);
 
 /// Provides the "reader has interacted" flag the charts wait for (call once, at the root).
+/// A page without chart pictures (a build that did not draw them) starts live.
 pub fn provide_interaction() {
-    let flag = RwSignal::new(false);
+    let flag = RwSignal::new(picture_url("").is_none());
     crate::browser::on_first_interaction(move || flag.set(true));
     provide_context(Interacted(flag));
 }
@@ -192,9 +193,11 @@ pub fn EChart(
             }
         })
     };
+    // The picture could not be loaded: go live without waiting for an interaction.
+    let no_picture = RwSignal::new(false);
     let started = StoredValue::new(false);
     Effect::new(move |_| {
-        if seen.get() && interacted.get() && !started.get_value() {
+        if seen.get() && (interacted.get() || no_picture.get()) && !started.get_value() {
             started.set_value(true);
             start();
         }
@@ -293,7 +296,9 @@ pub fn EChart(
         }
         let src = picture_url(chart.with(|c| c.key))?;
         let loading = if printing.get() { "eager" } else { "lazy" };
-        Some(view! { <img class="chart-picture" src=src alt="" loading=loading decoding="async"/> })
+        Some(view! {
+            <img class="chart-picture" src=src alt="" loading=loading decoding="async" on:error=move |_| no_picture.set(true)/>
+        })
     };
     view! {
         <div

@@ -134,3 +134,16 @@ test('printing before any interaction shows every chart as its picture', async (
     await context.close();
   }
 });
+
+test('a chart whose picture cannot load goes live without waiting for an interaction', async () => {
+  const { context, page } = await openPage(env.browser, env.server, PHONE);
+  try {
+    await context.route(/\/charts-[0-9a-f]{16}\//, (route) => route.abort('failed'));
+    await page.goto(`${env.server.url}?view=environment&lang=en`, { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 30_000 });
+    // No mouse move here: the failed picture alone brings ECharts.
+    await page.waitForFunction(() => !!document.querySelector('div.chart[data-chart-ready="true"] canvas'), null, { timeout: 20_000 });
+  } finally {
+    await context.close();
+  }
+});
