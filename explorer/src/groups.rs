@@ -380,6 +380,21 @@ pub fn group(id: &str) -> Option<&'static Group> {
     GROUPS.iter().find(|g| g.id == id)
 }
 
+/// A pillar view's sections in the report's order, each with its groups in [`GROUPS`]
+/// order: what the app's pillar view shows, and what the pre-rendered page opens a pillar
+/// link on (its first group).
+pub fn pillar_sections(
+    report: &esg_data::Report,
+    pillar: esg_data::Pillar,
+) -> Vec<(&esg_data::Section, Vec<&'static Group>)> {
+    report
+        .sections
+        .iter()
+        .filter(|s| s.pillar == pillar)
+        .map(|s| (s, GROUPS.iter().filter(|g| g.section == s.id).collect()))
+        .collect()
+}
+
 impl Group {
     /// The KPIs plotted for a measure, falling back to absolute when there is no twin.
     pub fn plotted(&self, measure: crate::url::Measure) -> &'static [&'static str] {

@@ -11,7 +11,7 @@
 //! and the app's own picture of it, the same size, is no later "largest paint".
 
 use crate::format;
-use crate::groups::{Group, Kind, GROUPS, HEADLINE_KPIS};
+use crate::groups::{pillar_sections, Kind, HEADLINE_KPIS};
 use crate::i18n::Msg;
 use crate::tokens::Theme;
 use crate::url::Measure;
@@ -37,30 +37,22 @@ fn href(state: UrlState, year: u16) -> String {
     }
 }
 
-/// The first group of `pillar`'s view (the app's `PillarView` order: the report's
-/// sections, then [`GROUPS`]).
-pub fn first_group(r: &Report, pillar: Pillar) -> Option<&'static Group> {
-    r.sections
-        .iter()
-        .filter(|s| s.pillar == pillar)
-        .find_map(|s| GROUPS.iter().find(|g| g.section == s.id))
-}
-
 /// `pillar`'s first chart card, hidden unless `<html data-view>` names its view: the
 /// section heading, the group title and the picture (light or dark, as the reader's
 /// system asks). Sized by the picture's own width and height, as the app's picture is.
 fn pillar_card(r: &Report, pillar: Pillar, lang: Lang, svg_dir: &str) -> String {
     let view = View::for_pillar(pillar).as_str();
-    let Some(g) = first_group(r, pillar).filter(|g| g.kind != Kind::Tiles) else {
+    let first = pillar_sections(r, pillar)
+        .into_iter()
+        .find_map(|(section, groups)| groups.first().map(|g| (section, *g)));
+    let Some((section, g)) = first.filter(|(_, g)| g.kind != Kind::Tiles) else {
         return String::new();
     };
-    let (Some(section), Some(spec)) = (
-        r.sections.iter().find(|s| s.id == g.section),
-        charts::group_chart(r, g, Measure::Absolute, lang),
-    ) else {
+    let Some(spec) = charts::group_chart(r, g, Measure::Absolute, lang) else {
         return String::new();
     };
-    let src = |theme| format!("{svg_dir}{}.svg", prebuilt::key(g.id, "absolute", lang, theme));
+    let variant = prebuilt::group_variant(g, Measure::Absolute);
+    let src = |theme| format!("{svg_dir}{}.svg", prebuilt::key(g.id, variant, lang, theme));
     format!(
         "<div class=\"pre-pillar\" data-view=\"{view}\"><section class=\"section\"><h2>{}</h2><div class=\"groups\"><section class=\"group\"><h3>{}</h3><div class=\"chart\" role=\"img\" aria-label=\"{}\"><picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"{}\"><img class=\"chart-picture\" src=\"{}\" alt=\"\" width=\"{}\" height=\"{}\" loading=\"lazy\"></picture></div></section></div></section></div>",
         esc(section.heading.get(lang)),
@@ -303,7 +295,8 @@ mod tests {
             ("social", Pillar::S, "workforce-gender"),
             ("governance", Pillar::G, "board"),
         ] {
-            let g = first_group(&r, pillar).expect(view);
+            let sections = pillar_sections(&r, pillar);
+            let g = sections.iter().find_map(|(_, gs)| gs.first()).expect(view);
             assert_eq!(g.id, first, "{view}");
             let card = format!("<div class=\"pre-pillar\" data-view=\"{view}\">");
             let at = html.find(&card).unwrap_or_else(|| panic!("{view}: no card"));

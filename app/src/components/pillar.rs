@@ -4,7 +4,7 @@
 use crate::components::group::GroupCard;
 use crate::state::use_nav;
 use esg_data::{Pillar, Report, Section};
-use esg_explorer::groups::{Group, GROUPS};
+use esg_explorer::groups::{pillar_sections, Group};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -30,14 +30,11 @@ pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
     let nav = use_nav();
     // Each section's groups, numbered across the view in reading order.
     let mut n = 0;
-    let numbered: Vec<(&'static Section, Vec<(usize, &'static Group)>)> = report
-        .sections
-        .iter()
-        .filter(|s| s.pillar == pillar)
-        .map(|sec| {
-            let groups = GROUPS
-                .iter()
-                .filter(|g| g.section == sec.id)
+    let numbered: Vec<(&'static Section, Vec<(usize, &'static Group)>)> = pillar_sections(report, pillar)
+        .into_iter()
+        .map(|(sec, groups)| {
+            let groups = groups
+                .into_iter()
                 .map(|g| {
                     n += 1;
                     (n - 1, g)
