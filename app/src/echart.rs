@@ -55,17 +55,22 @@ struct Interacted(RwSignal<bool>);
 /// Provides the "reader has interacted" flag the charts wait for (call once, at the root).
 /// A page without chart pictures (a build that did not draw them) starts live.
 pub fn provide_interaction() {
-    let flag = RwSignal::new(picture_url("").is_none());
+    let flag = RwSignal::new(picture_dir().is_none());
     crate::browser::on_first_interaction(move || flag.set(true));
     provide_context(Interacted(flag));
 }
 
+/// The directory of the static chart pictures the page names (read once).
+fn picture_dir() -> Option<&'static str> {
+    thread_local! {
+        static DIR: Option<&'static str> = crate::browser::svg_dir().map(|d| &*d.leak());
+    }
+    DIR.with(|d| *d)
+}
+
 /// The URL of the static picture of chart `key`, if the page names the picture directory.
 fn picture_url(key: &str) -> Option<String> {
-    thread_local! {
-        static DIR: Option<String> = crate::browser::svg_dir();
-    }
-    DIR.with(|d| d.as_ref().map(|d| format!("{d}{key}.svg")))
+    picture_dir().map(|d| format!("{d}{key}.svg"))
 }
 
 /// Calls `then(true)` once ECharts is there, `then(false)` if it cannot be loaded. ECharts

@@ -26,25 +26,22 @@ fn main() -> ExitCode {
         println!("{}", esg_explorer::prebuilt::json_list(&report));
         return ExitCode::SUCCESS;
     }
-    let result = svg_dir(&path)
-        .and_then(|dir| {
-            std::fs::read_to_string(&path)
-                .map_err(|e| format!("{path}: {e}"))
-                .map(|html| (html, dir))
-        })
-        .and_then(|(html, dir)| {
-            esg_explorer::prerender::apply(&html, &report, esg_data::Lang::ZhHant, &format!("{dir}/"))
-                .map(|html| (html, dir))
-        })
-        .and_then(|(html, dir)| esg_explorer::boot::apply(&html, &dir).map(|(html, _)| html))
-        .and_then(|out| std::fs::write(&path, out).map_err(|e| format!("{path}: {e}")));
-    match result {
+    match rewrite(&path, &report) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("esg-prerender: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes the pre-rendered page into `index` and moves trunk's start-up onto boot.js.
+fn rewrite(index: &str, report: &esg_data::Report) -> Result<(), String> {
+    let dir = svg_dir(index)?;
+    let html = std::fs::read_to_string(index).map_err(|e| format!("{index}: {e}"))?;
+    let html = esg_explorer::prerender::apply(&html, report, esg_data::Lang::ZhHant, &format!("{dir}/"))?;
+    let (html, _) = esg_explorer::boot::apply(&html, &dir)?;
+    std::fs::write(index, html).map_err(|e| format!("{index}: {e}"))
 }
 
 /// The one chart-picture directory next to `index` (written by `scripts/chart-svgs.mjs`).
