@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot, gotoApp } from './lib.mjs';
+import { ROOT, allGroupsShown, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot, gotoApp } from './lib.mjs';
 
 let app;
 let host;
@@ -142,11 +142,7 @@ test('print draws every chart, hides navigation and keeps the source lines', asy
     await gotoApp(page, `${app.url}?view=social&lang=en`);
     await waitForCharts(page);
     // Charts below the screen have not started; printing starts them all.
-    let n = -1;
-    for (let m = await page.locator('div.chart').count(); m !== n; m = await page.locator('div.chart').count()) {
-      n = m;
-      await page.waitForTimeout(300);
-    }
+    const n = await allGroupsShown(page);
     const ready = 'div.chart[data-chart-ready="true"]';
     assert.ok((await page.locator(ready).count()) < n, 'every chart had started before printing');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -155,6 +155,19 @@ export async function gotoApp(page, url, options = {}) {
   return res;
 }
 
+/**
+ * Wait until a pillar view has added all its groups (one per frame after the first,
+ * components/pillar.rs); returns how many chart containers it has.
+ */
+export async function allGroupsShown(page) {
+  let n = -1;
+  for (let m = await page.locator('div.chart').count(); m !== n; m = await page.locator('div.chart').count()) {
+    n = m;
+    await page.waitForTimeout(300);
+  }
+  return n;
+}
+
 /** A reader's first interaction: a mouse move (charts then load ECharts and go live). */
 export async function interact(page) {
   await page.mouse.move(3, 3);

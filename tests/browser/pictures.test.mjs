@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertNoProblems, gotoApp, interact, openPage, useServerAndBrowser, waitForCharts } from './lib.mjs';
+import { allGroupsShown, assertNoProblems, gotoApp, interact, openPage, useServerAndBrowser, waitForCharts } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
@@ -114,12 +114,7 @@ test('printing before any interaction shows every chart as its picture', async (
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
   try {
     await gotoApp(page, `${env.server.url}?view=social&lang=en`);
-    // Wait for the per-group reveal to finish.
-    let n = -1;
-    for (let m = await page.locator('div.chart').count(); m !== n; m = await page.locator('div.chart').count()) {
-      n = m;
-      await page.waitForTimeout(300);
-    }
+    const n = await allGroupsShown(page);
     const before = await charts(page);
     assert.ok(before.filter((c) => c.picture).length < n, 'every picture was there before printing');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -139,8 +134,7 @@ test('a chart whose picture cannot load goes live without waiting for an interac
   const { context, page } = await openPage(env.browser, env.server, PHONE);
   try {
     await context.route(/\/charts-[0-9a-f]{16}\//, (route) => route.abort('failed'));
-    await page.goto(`${env.server.url}?view=environment&lang=en`, { waitUntil: 'load' });
-    await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 30_000 });
+    await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
     // No mouse move here: the failed picture alone brings ECharts.
     await page.waitForFunction(() => !!document.querySelector('div.chart[data-chart-ready="true"] canvas'), null, { timeout: 20_000 });
   } finally {
