@@ -19,18 +19,64 @@
 (function () {
   'use strict';
   var me = document.currentScript;
-  // Loaded without defer, in <head>: this line runs before the body is parsed. It names
-  // the view the URL asks for on <html data-view>, so the pre-rendered page opens a pillar
-  // link on that pillar's first chart (style/main.css, explorer/src/prerender.rs).
-  try {
-    var view = new URLSearchParams(location.search).get('view');
-    if (view) document.documentElement.setAttribute('data-view', view);
-  } catch (e) {
-    /* no URLSearchParams: the overview's static page */
-  }
   function attr(name) {
     return (me && me.getAttribute('data-' + name)) || '';
   }
+
+  /* The site root's old query links (?view=board&lang=en, ?embed=ghg) and English-preferring
+     browsers go to their own static page (explorer/src/pages.rs) before the body is parsed.
+     Loaded without defer, in <head>, so this runs first; <html data-redirect> hides the
+     root's own page meanwhile (style/main.css): no other view or language is ever painted.
+     The same rules as the app's (esg_explorer::url::parse_lang, negotiate_lang, UrlState):
+     the first valid value of a repeated key wins. */
+  function parseLang(tag) {
+    var t = String(tag || '').trim().toLowerCase();
+    if (/^(zh|zh-hant|zh-hk|zh-tw|zh-mo)$/.test(t) || t.indexOf('zh-hant-') === 0) return 'zh-hant';
+    if (t === 'en' || t.indexOf('en-') === 0) return 'en';
+    return null;
+  }
+  function firstOf(values, read) {
+    for (var i = 0; i < values.length; i++) {
+      var v = values[i].length <= 192 ? read(values[i].trim()) : null;
+      if (v) return v;
+    }
+    return null;
+  }
+  function entryPage() {
+    var q = new URLSearchParams(location.search);
+    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    var lang = firstOf(q.getAll('lang'), parseLang) || firstOf(Array.prototype.slice.call(langs), parseLang) || 'zh-hant';
+    var views = attr('views').split(' ');
+    var widgets = attr('widgets').split(' ');
+    var view = firstOf(q.getAll('view'), function (v) {
+      return views.indexOf(v) >= 0 ? v : null;
+    });
+    var embed = firstOf(q.getAll('embed'), function (v) {
+      return v.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || null;
+    });
+    var path = lang + '/';
+    if (embed && widgets.indexOf(embed) >= 0) path += 'embed/' + embed + '/';
+    else if (view && view !== 'overview') path += view + '/';
+    if (path === 'zh-hant/') return null; // this page
+    q.delete('view');
+    q.delete('lang');
+    q.delete('embed');
+    var rest = q.toString();
+    return path + (rest ? '?' + rest : '') + location.hash;
+  }
+  if (me && me.hasAttribute('data-entry')) {
+    try {
+      var target = entryPage();
+      if (target) {
+        document.documentElement.setAttribute('data-redirect', '');
+        location.replace(target);
+        return;
+      }
+    } catch (e) {
+      /* no URLSearchParams: the root's own page */
+    }
+  }
+
   /** The absolute URL of the file this tag names in data-`name` (next to boot.js). */
   function url(name) {
     return new URL(attr(name), me ? me.src : location.href).href;

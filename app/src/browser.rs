@@ -1,4 +1,6 @@
 //! The few browser calls the app makes, each failing soft: a missing API never panics.
+//! On the host (the build renders the static pages with the same components) there is no
+//! window: every call here answers as a browser without that API would.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,7 +15,10 @@ extern "C" {
 }
 
 pub fn window() -> Option<web_sys::Window> {
-    web_sys::window()
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
 pub fn document() -> Option<web_sys::Document> {
@@ -25,11 +30,34 @@ pub fn search() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// `location.pathname`, so links keep the sub-path the app is served under.
+/// `location.pathname`.
 pub fn pathname() -> String {
-    window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "./".into())
+    window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
+/// `rel` resolved against the page's URL (an absolute URL on the page's origin).
+pub fn resolve(rel: &str) -> String {
+    web_sys::Url::new_with_base(rel, &href())
+        .map(|u| u.href())
+        .unwrap_or_default()
+}
+
+/// The path part of an absolute URL.
+pub fn url_path(abs: &str) -> String {
+    web_sys::Url::new(abs).map(|u| u.pathname()).unwrap_or_default()
+}
+
+/// The boot script's tag, which the build gives the page's facts as `data-*`.
+fn boot_tag() -> Option<web_sys::Element> {
+    document()?.query_selector("script[data-glue]").ok()?
+}
+
+/// This page's path relative to the site root, as the build wrote it (`en/board/`; empty
+/// for the site root and for a page the build did not write).
+pub fn page_path() -> String {
+    boot_tag()
+        .and_then(|t| t.get_attribute("data-page"))
+        .unwrap_or_default()
 }
 
 /// The absolute URL of the current page.
@@ -256,12 +284,13 @@ pub fn on_first_interaction(f: impl FnOnce() + 'static) {
     cb.forget();
 }
 
-/// The directory of the static chart pictures (`data-svg` on the boot script, ending in
-/// `/`), or `None` outside a built page.
+/// The directory of the static chart pictures (`data-svg` on the boot script, next to it),
+/// as an absolute URL ending in `/`, or `None` outside a built page. Absolute: the
+/// address bar's path changes as the reader moves between views.
 pub fn svg_dir() -> Option<String> {
-    document()?
-        .query_selector("script[data-svg]")
-        .ok()??
-        .get_attribute("data-svg")
-        .filter(|d| !d.is_empty())
+    let tag = boot_tag()?;
+    let dir = tag.get_attribute("data-svg").filter(|d| !d.is_empty())?;
+    let script = tag.get_attribute("src")?;
+    let script = web_sys::Url::new_with_base(&script, &href()).ok()?;
+    web_sys::Url::new_with_base(&dir, &script.href()).ok().map(|u| u.href())
 }

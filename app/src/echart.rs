@@ -52,25 +52,32 @@ fn echarts_loaded() -> bool {
 #[derive(Clone, Copy)]
 struct Interacted(RwSignal<bool>);
 
-/// Provides the "reader has interacted" flag the charts wait for (call once, at the root).
-/// A page without chart pictures (a build that did not draw them) starts live.
-pub fn provide_interaction() {
-    let flag = RwSignal::new(picture_dir().is_none());
+/// Where the static chart pictures are: a directory URL ending in `/` (absolute in the
+/// browser, relative to the page when the build renders it), or none (charts start live).
+#[derive(Clone, Debug, Default)]
+pub struct Pictures(pub Option<String>);
+
+impl Pictures {
+    /// The picture directory the page names (`data-svg` on the boot script).
+    pub fn from_page() -> Pictures {
+        Pictures(crate::browser::svg_dir())
+    }
+
+    /// The light and dark pictures of chart `key` (`name/variant/lang/theme`).
+    fn urls(&self, key: &str) -> Option<(String, String)> {
+        let dir = self.0.as_deref()?;
+        let stem = key.rsplit_once('/').map_or(key, |(stem, _)| stem);
+        Some((format!("{dir}{stem}/light.svg"), format!("{dir}{stem}/dark.svg")))
+    }
+}
+
+/// Provides the picture directory and the "reader has interacted" flag the charts wait for
+/// (call once, at the root). A page without chart pictures starts live.
+pub fn provide_pictures(pictures: Pictures) {
+    let flag = RwSignal::new(pictures.0.is_none());
     crate::browser::on_first_interaction(move || flag.set(true));
     provide_context(Interacted(flag));
-}
-
-/// The directory of the static chart pictures the page names (read once).
-fn picture_dir() -> Option<&'static str> {
-    thread_local! {
-        static DIR: Option<&'static str> = crate::browser::svg_dir().map(|d| &*d.leak());
-    }
-    DIR.with(|d| *d)
-}
-
-/// The URL of the static picture of chart `key`, if the page names the picture directory.
-fn picture_url(key: &str) -> Option<String> {
-    picture_dir().map(|d| format!("{d}{key}.svg"))
+    provide_context(pictures);
 }
 
 /// Calls `then(true)` once ECharts is there, `then(false)` if it cannot be loaded. ECharts
@@ -266,13 +273,16 @@ pub fn EChart(
     // there (it starts in the microtasks after this handler, before the page is laid out
     // for print), else the picture, fetched at once.
     let printing = RwSignal::new(false);
-    let print = window_event_listener_untyped("beforeprint", move |_| {
-        printing.try_set(true);
-        if echarts_loaded() {
-            near.try_set(true);
-        }
-    });
-    on_cleanup(move || print.remove());
+    #[cfg(target_arch = "wasm32")]
+    {
+        let print = window_event_listener_untyped("beforeprint", move |_| {
+            printing.try_set(true);
+            if echarts_loaded() {
+                near.try_set(true);
+            }
+        });
+        on_cleanup(move || print.remove());
+    }
 
     on_cleanup(move || {
         watcher.update_value(|w| {
@@ -291,18 +301,21 @@ pub fn EChart(
         });
     });
 
-    // The static picture until ECharts has drawn (and for good if ECharts cannot load).
-    // Labelled by the container, so the picture itself is decorative (alt="").
+    // The static picture until ECharts has drawn (and for good if ECharts cannot load):
+    // light or dark as the reader's system asks, following a switch. Fetched lazily by the
+    // browser, at once for print. Labelled by the container, so it is decorative (alt="").
+    let pictures = use_context::<Pictures>().unwrap_or_default();
     let picture = move || {
-        // Only near the screen (or in print): a long view does not fetch pictures nobody
-        // scrolls to.
-        if drawn.get() || !(seen.get() || printing.get()) {
+        if drawn.get() {
             return None;
         }
-        let src = picture_url(chart.with(|c| c.key))?;
+        let (light, dark) = pictures.urls(chart.with(|c| c.key))?;
         let loading = if printing.get() { "eager" } else { "lazy" };
         Some(view! {
-            <img class="chart-picture" src=src alt="" loading=loading decoding="async" on:error=move |_| no_picture.set(true)/>
+            <picture>
+                <source media="(prefers-color-scheme: dark)" srcset=dark/>
+                <img class="chart-picture" src=light alt="" loading=loading decoding="async" on:error=move |_| no_picture.set(true)/>
+            </picture>
         })
     };
     view! {

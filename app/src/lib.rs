@@ -1,22 +1,29 @@
 //! The explorer's browser app: Leptos components over `esg-explorer` and the embedded
 //! report. `main.rs` only calls [`start`].
 
+// The views' types are deep when the host renders them (Leptos `ssr`).
+#![recursion_limit = "512"]
+
 pub mod browser;
 pub mod components;
 pub mod data;
 pub mod echart;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pages;
 pub mod state;
 
 use components::board::BoardView;
-use components::header::{view_label, Controls, Header};
+use components::header::{Controls, Header};
 use components::highlights::HighlightsView;
 use components::index::IndexView;
 use components::materiality::MaterialityView;
 use components::overview::Overview;
 use components::pillar::PillarView;
 use components::stakeholders::StakeholdersView;
+use echart::Pictures;
 use esg_data::Report;
 use esg_explorer::i18n::Msg;
+use esg_explorer::pages::Page;
 use esg_explorer::url::View;
 use leptos::prelude::*;
 use state::Nav;
@@ -35,7 +42,10 @@ pub fn start() {
                 // Let the pre-rendered page paint first (one frame), then take over: the
                 // reader sees content at once even when the wasm arrived before the first paint.
                 browser::after_next_paint(move || {
-                    leptos::mount::mount_to_body(move || view! { <App report=report/> });
+                    leptos::mount::mount_to_body(move || {
+                        let nav = Nav::install(report);
+                        view! { <App report=report nav=nav pictures=Pictures::from_page()/> }
+                    });
                     // Same task as the mount: the static page and the app never show together.
                     browser::remove_prerender();
                 });
@@ -49,47 +59,30 @@ pub fn start() {
     );
 }
 
-fn is_kpi(id: &str) -> bool {
-    data::report().is_ok_and(|r| r.kpi(id).is_some())
-}
-
+/// The whole page for the state `nav` holds: in the browser, and on the host where the
+/// build renders every static page with it (`pages.rs`).
 #[component]
-pub fn App(report: &'static Report) -> impl IntoView {
-    let nav = Nav::install(report.report.years(), report.report.year, is_kpi);
+pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoView {
     provide_context(nav);
     provide_context(report);
     // Charts stay static pictures until the reader first interacts.
-    crate::echart::provide_interaction();
+    echart::provide_pictures(pictures);
 
-    // <html lang>, title and description follow the language and view.
+    // <html lang>, title and description follow the language and view (the build wrote
+    // the same for the page the reader arrived at).
     Effect::new(move |_| {
-        let lang = nav.lang();
-        let view = nav.view();
-        let title = match view {
-            View::Overview => Msg::AppTitle.text(lang).to_owned(),
-            v => format!("{} · {}", view_label(v).text(lang), Msg::AppTitle.text(lang)),
-        };
-        let description = match view {
-            View::Overview => Msg::AppDescription.text(lang).to_owned(),
-            v => Msg::ViewDescription.fill(
-                lang,
-                &[
-                    ("view", view_label(v).text(lang)),
-                    ("description", Msg::AppDescription.text(lang)),
-                ],
-            ),
-        };
-        browser::set_document_meta(lang.tag(), &title, &description);
+        let page = nav.state.with(|s| Page::for_state(s, nav.lang()));
+        browser::set_document_meta(nav.lang().tag(), &page.title(), &page.description());
     });
     // A linked KPI is scrolled to once its view is on screen.
     Effect::new(move |_| {
-        if let Some(id) = nav.state.with(|s| s.kpi.clone()) {
+        if let Some(id) = nav.kpi() {
             request_animation_frame(move || browser::scroll_to(&format!("kpi-{id}")));
         }
     });
 
     let view = Memo::new(move |_| nav.view());
-    // Embed mode is decided once, from the URL the iframe was given.
+    // Embed mode is decided once, from the page the iframe was given.
     if let Some(widget) = nav.state.with_untracked(|s| s.embed.clone()) {
         return view! { <components::embed::EmbedView report=report widget=widget/> }.into_any();
     }

@@ -1,68 +1,131 @@
 //! The page state: the typed URL state in a signal, kept in step with the address bar.
+//!
+//! The page's path says its language and view (or widget), the query the rest
+//! (`esg_explorer::pages`). Readers subscribe to the one field they show (`nav.lang()`,
+//! `nav.mode()` …: memos), so a change of mode does not re-run every label.
 
 use crate::browser;
-use esg_data::Lang;
-use esg_explorer::url::{negotiate_lang, UrlState, View};
+use esg_data::{Lang, Report};
+use esg_explorer::pages::{relative, state_at, Page};
+use esg_explorer::url::{BoardDate, Measure, Mode, UrlState, View};
 use leptos::prelude::*;
 
 /// Navigation context: read the state, change it (adding a history entry), make links.
 #[derive(Clone, Copy)]
 pub struct Nav {
     pub state: RwSignal<UrlState>,
-    browser_lang: Lang,
-    path: StoredValue<String>,
-    is_kpi: fn(&str) -> bool,
-    years: StoredValue<Vec<u16>>,
-    report_year: u16,
+    /// The page the address bar shows, relative to the site root (`""` for the root).
+    here: RwSignal<String>,
+    /// The site root as an absolute URL (in the browser; empty on the host).
+    site: StoredValue<String>,
+    report: &'static Report,
+    lang: Memo<Lang>,
+    view: Memo<View>,
+    mode: Memo<Mode>,
+    measure: Memo<Measure>,
+    board: Memo<BoardDate>,
+    kpi: Memo<Option<String>>,
 }
 
 impl Nav {
-    /// Reads the URL and follows back/forward navigation from then on.
-    pub fn install(years: Vec<u16>, report_year: u16, is_kpi: fn(&str) -> bool) -> Nav {
-        let langs = browser::languages();
-        let browser_lang = negotiate_lang(langs.iter().map(String::as_str));
-        let state = RwSignal::new(UrlState::parse(&browser::search(), &is_kpi, &years));
-        let nav = Nav {
+    /// The state of the page at `here` (relative to the site root) with `query`, for a
+    /// reader whose browser prefers `browser_lang`.
+    pub fn new(report: &'static Report, here: &str, query: &str, browser_lang: Lang, site: String) -> Nav {
+        let state = RwSignal::new(parse(report, here, query, browser_lang));
+        Nav {
             state,
-            browser_lang,
-            path: StoredValue::new(browser::pathname()),
-            is_kpi,
-            years: StoredValue::new(years),
-            report_year,
-        };
-        browser::on_popstate(move || nav.state.set(nav.parse(&browser::search())));
+            here: RwSignal::new(here.to_owned()),
+            site: StoredValue::new(site),
+            report,
+            lang: Memo::new(move |_| state.with(|s| s.lang.unwrap_or_default())),
+            view: Memo::new(move |_| state.with(|s| s.view)),
+            mode: Memo::new(move |_| state.with(|s| s.mode)),
+            measure: Memo::new(move |_| state.with(|s| s.measure)),
+            board: Memo::new(move |_| state.with(|s| s.board)),
+            kpi: Memo::new(move |_| state.with(|s| s.kpi.clone())),
+        }
+    }
+
+    /// Reads the page's path and query and follows back/forward navigation from then on.
+    pub fn install(report: &'static Report) -> Nav {
+        let langs = browser::languages();
+        let browser_lang = esg_explorer::url::negotiate_lang(langs.iter().map(String::as_str));
+        let here = browser::page_path();
+        let site = browser::resolve(&esg_explorer::pages::to_root(&here));
+        let nav = Nav::new(report, &here, &browser::search(), browser_lang, site.clone());
+        browser::on_popstate(move || {
+            let here = browser::pathname()
+                .strip_prefix(browser::url_path(&site).as_str())
+                .map(str::to_owned)
+                .unwrap_or_default();
+            nav.state.set(parse(report, &here, &browser::search(), browser_lang));
+            nav.here.set(here);
+        });
         nav
     }
 
-    fn parse(&self, query: &str) -> UrlState {
-        self.years.with_value(|y| UrlState::parse(query, &self.is_kpi, y))
-    }
-
-    /// The language shown: the link's, else the browser's.
+    /// The language shown.
     pub fn lang(&self) -> Lang {
-        self.state.with(|s| s.lang).unwrap_or(self.browser_lang)
+        self.lang.get()
     }
 
     pub fn view(&self) -> View {
-        self.state.with(|s| s.view)
+        self.view.get()
     }
 
-    /// The URL of the state changed by `f` (for `href`s, so links work in new tabs too).
-    pub fn href(&self, f: impl FnOnce(&mut UrlState)) -> String {
-        let mut s = self.state.get();
+    pub fn mode(&self) -> Mode {
+        self.mode.get()
+    }
+
+    pub fn measure(&self) -> Measure {
+        self.measure.get()
+    }
+
+    pub fn board(&self) -> BoardDate {
+        self.board.get()
+    }
+
+    /// The KPI the link points to, if any.
+    pub fn kpi(&self) -> Option<String> {
+        self.kpi.get()
+    }
+
+    /// Whether the link points to the KPI `id`.
+    pub fn is_kpi(&self, id: &str) -> bool {
+        self.kpi.with(|k| k.as_deref() == Some(id))
+    }
+
+    /// The page and query of the state changed by `f`, relative to the site root.
+    fn target(&self, f: impl FnOnce(&mut UrlState)) -> (UrlState, String) {
+        let mut s = self.state.get_untracked();
         f(&mut s);
-        let q = s.to_query(self.report_year);
-        self.path.with_value(|p| format!("{p}{q}"))
+        let page = Page::for_state(&s, s.lang.unwrap_or_default());
+        let to = format!("{}{}", page.path(), s.page_query(self.report.report.year));
+        (s, to)
+    }
+
+    /// The link to the state changed by `f`: relative to this page, so it works in a new
+    /// tab, under any sub-path, and cannot leave the origin.
+    pub fn href(&self, f: impl FnOnce(&mut UrlState)) -> String {
+        self.state.track();
+        let (_, to) = self.target(f);
+        self.here.with(|here| relative(here, &to))
     }
 
     /// Changes the state and records it in history.
     pub fn go(&self, f: impl FnOnce(&mut UrlState)) {
-        let mut s = self.state.get_untracked();
-        f(&mut s);
-        let url = self.path.with_value(|p| format!("{p}{}", s.to_query(self.report_year)));
+        let (s, to) = self.target(f);
+        let path = to.split('?').next().unwrap_or_default().to_owned();
+        let url = self.site.with_value(|site| format!("{site}{to}"));
         self.state.set(s);
+        self.here.set(path);
         browser::push_url(&url);
     }
+}
+
+fn parse(report: &'static Report, here: &str, query: &str, browser_lang: Lang) -> UrlState {
+    let is_kpi = |id: &str| report.kpi(id).is_some();
+    state_at(here, query, &is_kpi, &report.report.years(), browser_lang)
 }
 
 pub fn use_nav() -> Nav {

@@ -11,6 +11,7 @@ pub mod export;
 pub mod issue;
 pub mod load;
 pub mod model;
+pub mod read;
 pub mod rules;
 pub mod text;
 pub mod units;

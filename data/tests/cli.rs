@@ -1,6 +1,9 @@
 //! The data CLI's outputs, exactly.
 
-use std::process::Command;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn run(args: &[&str]) -> (String, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_esg-data"))
@@ -84,4 +87,157 @@ fn json_round_trips() {
             .map(|d| d.to_string()),
         Some("116.000".into())
     );
+}
+
+// ------------------------------------------------------------------ validate: files that are not a data file
+
+/// A directory of its own under the temp dir, removed when dropped (also when a test fails).
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("esg-cli-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `esg-data validate PATH`: exit code and stdout. Fails if it takes 2 s or more (and then
+/// kills it: the old reader of a link to `/dev/zero` would otherwise run until out of memory).
+fn validate(path: &Path) -> (Option<i32>, String) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_esg-data"))
+        .arg("validate")
+        .arg(path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run esg-data");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        stdout.read_to_end(&mut out).map(|_| out)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() >= Duration::from_secs(2) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{}: still running after 2 s", path.display());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let took = start.elapsed();
+    let out = reader.join().expect("reader").expect("read stdout");
+    let out = String::from_utf8(out).expect("utf-8");
+    eprintln!("{}: {took:?}", path.display());
+    (status.code(), out)
+}
+
+/// Refused: exit 1 and one line on stdout, `PATH: …` containing `says`.
+fn assert_refused(path: &Path, says: &str) -> String {
+    let (code, out) = validate(path);
+    let line = out.trim_end();
+    assert_eq!(code, Some(1), "{}: {out}", path.display());
+    assert!(!line.is_empty() && !line.contains('\n'), "one line: {out}");
+    assert!(line.starts_with(&format!("{}: ", path.display())), "{out}");
+    assert!(line.contains(says), "want `{says}`: {out}");
+    line.to_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn validate_refuses_a_symlink_to_dev_zero() {
+    let tmp = TempDir::new("dev-zero");
+    let link = tmp.0.join("zero.toml");
+    std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
+    let line = assert_refused(&link, "not a regular file");
+    assert!(line.contains("a symbolic link to a character device"), "{line}");
+}
+
+#[cfg(unix)]
+#[test]
+fn validate_refuses_a_fifo_without_waiting_for_a_writer() {
+    let tmp = TempDir::new("fifo");
+    let fifo = tmp.0.join("fifo.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+    assert!(made.success());
+    assert_refused(&fifo, "not a regular file but a FIFO");
+}
+
+#[test]
+fn validate_refuses_a_directory() {
+    let tmp = TempDir::new("directory");
+    assert_refused(&tmp.0, "not a regular file but a directory");
+}
+
+#[test]
+fn validate_refuses_a_file_over_5_mb() {
+    let tmp = TempDir::new("large");
+    let mut src = esg_data::REPORT_2022.as_bytes().to_vec();
+    src.resize(6_000_000, b'\n');
+    let big = tmp.file("big.toml", &src);
+    assert_refused(&big, "too large: 6000000 bytes, the limit is 5000000 bytes (5 MB)");
+}
+
+#[test]
+fn validate_names_utf16() {
+    let tmp = TempDir::new("utf16");
+    let mut src = vec![0xFF, 0xFE];
+    src.extend(esg_data::REPORT_2022.encode_utf16().flat_map(u16::to_le_bytes));
+    let utf16 = tmp.file("utf16.toml", &src);
+    assert_refused(&utf16, "looks like UTF-16");
+}
+
+#[test]
+fn validate_names_the_offset_of_invalid_utf8() {
+    let tmp = TempDir::new("latin1");
+    // A comment line `# café` half-way through the data file.
+    let mut src = esg_data::REPORT_2022.to_owned();
+    let middle = src[..src.len() / 2].rfind('\n').expect("a line") + 1;
+    src.insert_str(middle, "# caf\u{e9}\n");
+    let at = middle + "# caf".len();
+    let line = 1 + src[..at].matches('\n').count();
+    // é in Latin-1: the one byte E9, not followed by UTF-8 continuation bytes.
+    let mut bytes = src.into_bytes();
+    bytes.splice(at..at + 2, [0xE9]);
+    let latin1 = tmp.file("latin1.toml", &bytes);
+    assert_refused(
+        &latin1,
+        &format!("not valid UTF-8 at byte offset {at} (line {line}): byte 0xE9; a data file must be UTF-8"),
+    );
+}
+
+#[test]
+fn validate_accepts_a_utf8_bom_and_a_symlink_to_the_file() {
+    let tmp = TempDir::new("bom");
+    let real = format!("{}/reports/2022.toml", env!("CARGO_MANIFEST_DIR"));
+    let mut src = b"\xEF\xBB\xBF".to_vec();
+    src.extend(std::fs::read(real).expect("read the data file"));
+    let bom = tmp.file("bom.toml", &src);
+    let (code, out) = validate(&bom);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.starts_with(&format!("{}: ok (", bom.display())), "{out}");
+    #[cfg(unix)]
+    {
+        let link = tmp.0.join("link.toml");
+        std::os::unix::fs::symlink(&bom, &link).expect("symlink");
+        let (code, out) = validate(&link);
+        assert_eq!(code, Some(0), "{out}");
+    }
 }

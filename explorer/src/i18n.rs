@@ -77,6 +77,10 @@ messages! {
     AriaSame => ("{name}維持在{to}{unit}。", "{name} was unchanged at {to} {unit}."),
     AriaOnly => ("{name}於{year}年為{to}{unit}。", "{name} was {to} {unit} in {year}."),
     AriaChartIntro => ("圖表：{title}。", "Chart: {title}."),
+    StaticVersion => (
+        "此為靜態版本：互動圖表需要 JavaScript 與 WebAssembly；所有數字見各表格。",
+        "This is the static version of the page: the interactive charts need JavaScript and WebAssembly; every figure is in the tables."
+    ),
     ErrorTitle => ("無法載入互動圖表", "The interactive charts could not load"),
     ErrorBody => ("請重新整理頁面，或閱讀報告原文。", "Please reload the page, or read the report itself."),
     ReportLink => ("醫脈通投資者關係網站", "Medlive investor relations"),

@@ -251,10 +251,21 @@ impl UrlState {
     }
 
     /// The query string for this state (`?view=social&lang=en`), or empty for the defaults.
-    /// `report_year` is the default year and is never written.
+    /// `report_year` is the default year and is never written. The old, query-only form of
+    /// a link: it still works everywhere (the site root sends it to its page).
     pub fn to_query(&self, report_year: u16) -> String {
+        self.query(report_year, true)
+    }
+
+    /// The query string a static page adds to its path (`en/social/?mode=table`): the
+    /// state less what the page's path already says (view, language, widget).
+    pub fn page_query(&self, report_year: u16) -> String {
+        self.query(report_year, false)
+    }
+
+    fn query(&self, report_year: u16, with_page: bool) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if self.view != View::default() {
+        if with_page && self.view != View::default() {
             parts.push(format!("view={}", self.view.as_str()));
         }
         if let Some(k) = &self.kpi {
@@ -269,13 +280,13 @@ impl UrlState {
         if let Some(y) = self.year.filter(|y| *y != report_year) {
             parts.push(format!("year={y}"));
         }
-        if let Some(w) = &self.embed {
+        if let Some(w) = self.embed.as_ref().filter(|_| with_page) {
             parts.push(format!("embed={}", percent_encode(w.id())));
         }
         if self.board == BoardDate::AfterChange {
             parts.push("asof=after-change".into());
         }
-        if let Some(l) = self.lang {
+        if let Some(l) = self.lang.filter(|_| with_page) {
             parts.push(format!("lang={}", l.tag()));
         }
         if parts.is_empty() {

@@ -33,8 +33,8 @@ pub fn WidgetActions(
         let st = UrlState {
             embed: Some(Widget::parse(widget)),
             lang: Some(lang()),
-            board: nav.state.with(|s| s.board),
-            measure: nav.state.with(|s| s.measure),
+            board: nav.board(),
+            measure: nav.measure(),
             ..UrlState::default()
         };
         snippet(&browser::base_url(), &st.to_query(report.report.year), &title.get())
@@ -48,7 +48,7 @@ pub fn WidgetActions(
             })}
             {png.map(|option| view! {
                 <button type="button" data-action="png" on:click=move |_| {
-                    let sub = format!("{} · {}: {}", title.get(), t(Msg::Source), t(Msg::SourceReport));
+                    let sub = format!("{} · {}", title.get(), crate::components::source::source_line(report, None, lang()));
                     let bg = browser::theme().paper();
                     let name = file_name(report, widget, lang(), "png");
                     crate::echart::png_when_ready(widget, title.get(), sub, option.get(), bg, move |url| {

@@ -1,5 +1,7 @@
 //! The board view: composition charts on a chosen date, the roster, and the listing-rule checks.
 
+use crate::components::segmented::Segmented;
+use crate::components::source::SourceLine;
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Gender, Report, Role};
@@ -23,20 +25,13 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
     let t = move |m: Msg| m.text(lang());
-    let when = move || nav.state.with(|s| s.board);
+    let when = move || nav.board();
     let day = move || date(report, when()).to_owned();
     let comp = move || composition(report, &day());
     let theme = crate::browser::theme();
     let spec = Memo::new(move |_| {
         crate::data::chart(&prebuilt::key(prebuilt::BOARD, &day(), lang(), theme)).unwrap_or_default()
     });
-    let pick = move |b: BoardDate| {
-        view! {
-            <button type="button" aria-pressed=move || (when() == b).to_string() on:click=move |_| nav.go(|s| s.board = b)>
-                {move || t(if b == BoardDate::PeriodEnd { Msg::BoardAsOfPeriodEnd } else { Msg::BoardAsOfChange })}
-            </button>
-        }
-    };
     let check = move || {
         let c = comp();
         if when() == BoardDate::PeriodEnd && matches_report(report, &c) {
@@ -100,7 +95,11 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
             <h2 id="h-board">{move || t(Msg::ViewBoard)}</h2>
             <div class="controls" role="group" aria-label=move || t(Msg::BoardShows)>
                 <span class="control-label">{move || t(Msg::BoardShows)}</span>
-                <div class="segmented">{pick(BoardDate::PeriodEnd)}{pick(BoardDate::AfterChange)}</div>
+                <Segmented
+                    options=vec![(BoardDate::PeriodEnd, Msg::BoardAsOfPeriodEnd), (BoardDate::AfterChange, Msg::BoardAsOfChange)]
+                    current=Signal::derive(when)
+                    on_pick=Callback::new(move |b| nav.go(|s| s.board = b))
+                />
             </div>
             <p class="board-date" data-testid="board-date">{move || Msg::AsOf.fill(lang(), &[("date", &format::date(&day(), lang()))])}</p>
             <div class="tiles">
@@ -113,7 +112,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                 <section class="group">
                     <h3>{move || t(Msg::GroupBoard)}</h3>
                     <EChart key="board" chart=spec/>
-                    <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
+                    <SourceLine/>
                 </section>
                 <section class="group">
                     <h3>{move || t(Msg::ListingRules)}</h3>

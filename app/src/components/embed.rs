@@ -31,7 +31,17 @@ pub fn EmbedView(report: &'static Report, widget: Widget) -> impl IntoView {
         set_timeout(report_height.clone(), std::time::Duration::from_millis(300));
         browser::on_content_resize(report_height.clone());
     });
-    let explorer_href = move || nav.href(|s| s.embed = None);
+    // The widget's view in the full explorer (a group: its pillar).
+    let full_view = nav
+        .state
+        .with_untracked(|s| esg_explorer::pages::Page::for_state(s, nav.lang()))
+        .view_of(report);
+    let explorer_href = move || {
+        nav.href(|s| {
+            s.embed = None;
+            s.view = full_view;
+        })
+    };
     let body = match widget {
         Widget::Overview => view! { <Headlines report=report/> }.into_any(),
         Widget::Board => view! { <BoardView report=report/> }.into_any(),

@@ -3,6 +3,7 @@
 
 use crate::components::actions::WidgetActions;
 use crate::components::kpi::{KpiTable, KpiTile};
+use crate::components::source::SourceLine;
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::Report;
@@ -25,28 +26,16 @@ fn not_disclosed(report: &Report, ids: &[&str], lang: esg_data::Lang) -> Vec<Str
         .collect()
 }
 
-/// "Source: <report>, <table> · <section>" in the reader's language.
-pub fn source_line(report: &'static Report, section: &str, lang: esg_data::Lang) -> String {
-    let where_ = report
-        .section(section)
-        .map(|s| format!(", {} · {}", s.table.get(lang), s.heading.get(lang)))
-        .unwrap_or_default();
-    format!("{}: {}{where_}", Msg::Source.text(lang), Msg::SourceReport.text(lang))
-}
-
 #[component]
 pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
     let theme = crate::browser::theme();
     let title = move || group.title.text(lang()).to_owned();
-    let mode = move || nav.state.with(|s| s.mode);
-    let measure = move || nav.state.with(|s| s.measure);
+    let mode = move || nav.mode();
+    let measure = move || nav.measure();
     // A linked KPI opens its group's table so it can be scrolled to and seen.
-    let focused = move || {
-        nav.state
-            .with(|s| s.kpi.as_deref().is_some_and(|k| group.table.contains(&k)))
-    };
+    let focused = move || nav.kpi().is_some_and(|k| group.table.contains(&k.as_str()));
     let spec = Memo::new(move |_| {
         let key = prebuilt::key(group.id, prebuilt::group_variant(group, measure()), lang(), theme);
         crate::data::chart(&key).unwrap_or_default()
@@ -71,7 +60,9 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         // The closed table twin is built in a task of its own after the view has painted
         // (one per group, so no long task), unless the link asks for one of its KPIs. It
         // stays in the page once built: find-in-page reaches values in closed <details>.
-        let table_ready = RwSignal::new(false);
+        // The build's static page has every table (it is read without scripts).
+        let table_ready = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+        #[cfg(target_arch = "wasm32")]
         set_timeout(
             move || {
                 table_ready.try_set(true);
@@ -97,7 +88,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         <section class="group" id=format!("group-{}", group.id) aria-labelledby=format!("h-{}", group.id)>
             <h3 id=format!("h-{}", group.id)>{title}</h3>
             {body}
-            <p class="source">{move || source_line(report, group.section, lang())}</p>
+            <SourceLine section=group.section/>
             <WidgetActions report=report widget=group.id title=Signal::derive(title) csv=group.table png=png/>
         </section>
     }

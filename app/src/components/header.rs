@@ -1,26 +1,13 @@
 //! Site header: title, language switch, view navigation, page controls.
 
 use crate::components::search::Search;
+use crate::components::segmented::Segmented;
 use crate::state::use_nav;
 use esg_data::Lang;
 use esg_explorer::i18n::Msg;
+use esg_explorer::pages::view_label;
 use esg_explorer::url::{Measure, Mode, View};
 use leptos::prelude::*;
-
-/// A view's name in the navigation.
-pub fn view_label(v: View) -> Msg {
-    match v {
-        View::Overview => Msg::ViewOverview,
-        View::Environment => Msg::ViewEnvironment,
-        View::Social => Msg::ViewSocial,
-        View::Governance => Msg::ViewGovernance,
-        View::Board => Msg::ViewBoard,
-        View::Stakeholders => Msg::ViewStakeholders,
-        View::Materiality => Msg::ViewMateriality,
-        View::Highlights => Msg::ViewHighlights,
-        View::Index => Msg::ViewIndex,
-    }
-}
 
 /// The link to a view.
 #[component]
@@ -103,26 +90,20 @@ pub fn Controls() -> impl IntoView {
     let nav = use_nav();
     let t = move |m: Msg| m.text(nav.lang());
     let copied = RwSignal::new(false);
-    let mode = move || nav.state.with(|s| s.mode);
-    let measure = move || nav.state.with(|s| s.measure);
+    let mode = move || nav.mode();
+    let measure = move || nav.measure();
     view! {
         <div class="controls" role="group" aria-label=move || t(Msg::ShowAs)>
-            <div class="segmented">
-                <button type="button" aria-pressed=move || (mode() == Mode::Chart).to_string() on:click=move |_| nav.go(|s| s.mode = Mode::Chart)>
-                    {move || t(Msg::ModeChart)}
-                </button>
-                <button type="button" aria-pressed=move || (mode() == Mode::Table).to_string() on:click=move |_| nav.go(|s| s.mode = Mode::Table)>
-                    {move || t(Msg::ModeTable)}
-                </button>
-            </div>
-            <div class="segmented">
-                <button type="button" aria-pressed=move || (measure() == Measure::Absolute).to_string() on:click=move |_| nav.go(|s| s.measure = Measure::Absolute)>
-                    {move || t(Msg::Absolute)}
-                </button>
-                <button type="button" aria-pressed=move || (measure() == Measure::PerEmployee).to_string() on:click=move |_| nav.go(|s| s.measure = Measure::PerEmployee)>
-                    {move || t(Msg::PerEmployee)}
-                </button>
-            </div>
+            <Segmented
+                options=vec![(Mode::Chart, Msg::ModeChart), (Mode::Table, Msg::ModeTable)]
+                current=Signal::derive(mode)
+                on_pick=Callback::new(move |m| nav.go(|s| s.mode = m))
+            />
+            <Segmented
+                options=vec![(Measure::Absolute, Msg::Absolute), (Measure::PerEmployee, Msg::PerEmployee)]
+                current=Signal::derive(measure)
+                on_pick=Callback::new(move |m| nav.go(|s| s.measure = m))
+            />
             <Show when=crate::browser::can_share>
                 <button type="button" class="copy" on:click=move |_| crate::browser::share(&crate::browser::document().map(|d| d.title()).unwrap_or_default(), &crate::browser::href())>
                     {move || t(Msg::Share)}

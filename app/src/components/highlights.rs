@@ -1,6 +1,7 @@
 //! Business highlights with their figures, the 2022 milestones by month, data centres and
 //! certifications.
 
+use crate::components::source::SourceLine;
 use crate::state::use_nav;
 use esg_data::Report;
 use esg_explorer::format;
@@ -75,6 +76,6 @@ pub fn HighlightsView(report: &'static Report) -> impl IntoView {
                 }).collect_view()}</ul>
             </section>
         </div>
-        <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
+        <SourceLine/>
     }
 }

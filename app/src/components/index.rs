@@ -1,5 +1,6 @@
 //! The HKEX ESG Reporting Guide content index, with links into the explorer.
 
+use crate::components::source::SourceLine;
 use crate::state::use_nav;
 use esg_data::{HkexKind, HkexStatus, Report};
 use esg_explorer::content_index::{coverage, linked};
@@ -76,7 +77,7 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
             <h2 id="h-index">{move || t(Msg::ViewIndex)}</h2>
             <p class="lede" data-testid="index-coverage">{summary}</p>
             {aspects.collect_view()}
-            <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
+            <SourceLine/>
         </section>
     }
 }

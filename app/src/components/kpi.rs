@@ -52,7 +52,7 @@ pub fn KpiTile(
     let nav = use_nav();
     let (from, to) = years(report);
     let lang = move || nav.lang();
-    let focused = move || nav.state.with(|s| s.kpi.as_deref() == Some(kpi.id.as_str()));
+    let focused = move || nav.is_kpi(&kpi.id);
     let value = move || match kpi.value(to) {
         Some(v) => format::with_unit(v, &kpi.unit, lang()),
         None => "—".into(),
@@ -112,7 +112,7 @@ pub fn KpiTable(
     let t = move |m: Msg| m.text(nav.lang());
     let year = move |y: u16| Msg::YearLabel.fill(nav.lang(), &[("year", &y.to_string())]);
     let rows = ids.iter().filter_map(|id| report.kpi(id)).map(move |k| {
-        let focused = move || nav.state.with(|s| s.kpi.as_deref() == Some(k.id.as_str()));
+        let focused = move || nav.is_kpi(&k.id);
         view! {
             <tr id=format!("kpi-{}", k.id) class:focus=focused>
                 <th scope="row">

@@ -1,5 +1,6 @@
 //! The materiality topics, as the report lists them (no invented matrix positions).
 
+use crate::components::source::SourceLine;
 use crate::state::use_nav;
 use esg_data::{Area, Report};
 use esg_explorer::i18n::Msg;
@@ -31,7 +32,7 @@ pub fn MaterialityView(report: &'static Report) -> impl IntoView {
                     </section>
                 }).collect_view()}
             </div>
-            <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
+            <SourceLine/>
         </section>
     }
 }

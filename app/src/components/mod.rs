@@ -12,4 +12,6 @@ pub mod materiality;
 pub mod overview;
 pub mod pillar;
 pub mod search;
+pub mod segmented;
+pub mod source;
 pub mod stakeholders;

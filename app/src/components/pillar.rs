@@ -6,12 +6,14 @@ use crate::state::use_nav;
 use esg_data::{Pillar, Report, Section};
 use esg_explorer::groups::{pillar_sections, Group};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Shows one more group per frame, each just after a paint (a task queued from an
 /// animation frame runs after that frame), until `total` are shown: the view's first
 /// group paints before any later one is built.
 fn reveal(shown: RwSignal<usize>, total: usize) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (shown, total);
+    #[cfg(target_arch = "wasm32")]
     request_animation_frame(move || {
         set_timeout(
             move || {
@@ -20,7 +22,7 @@ fn reveal(shown: RwSignal<usize>, total: usize) {
                     reveal(shown, total);
                 }
             },
-            Duration::ZERO,
+            std::time::Duration::ZERO,
         )
     });
 }
@@ -55,7 +57,12 @@ pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
             .find(|(_, g)| g.table.contains(&kpi))
             .map(|(i, _)| *i)
     });
-    let shown = RwSignal::new(linked.unwrap_or(0) + 1);
+    // The build's static page shows the whole view at once.
+    let shown = RwSignal::new(if cfg!(target_arch = "wasm32") {
+        linked.unwrap_or(0) + 1
+    } else {
+        n
+    });
     reveal(shown, n);
     numbered
         .into_iter()

@@ -1,6 +1,7 @@
 //! The stakeholder communication map: a radial chart to tap, a group picker for keyboards,
 //! and the selected group's expectations and channels; uncertain assignments say so.
 
+use crate::components::source::SourceLine;
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Report, Stakeholder, StakeholderItem};
@@ -79,7 +80,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
                             </button>
                         }).collect_view()}
                     </div>
-                    <p class="source">{move || format!("{}: {}", t(Msg::Source), t(Msg::SourceReport))}</p>
+                    <SourceLine/>
                 </div>
                 <div aria-live="polite">{move || current().map(|g| view! { <GroupDetail group=g/> })}</div>
             </div>

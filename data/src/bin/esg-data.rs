@@ -6,7 +6,8 @@ const USAGE: &str = "usage: esg-data <csv | board | json | validate PATH>
   csv            every KPI value of every year as CSV
   board          the board roster as CSV
   json           the whole dataset as JSON
-  validate PATH  check a data file; prints each broken rule and exits 1";
+  validate PATH  check a data file (a regular UTF-8 file of at most 5 MB);
+                 prints each broken rule and exits 1";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,10 +17,13 @@ fn main() -> ExitCode {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         };
-        let src = match std::fs::read_to_string(path) {
+        // A regular file of at most 5 MB in UTF-8 (see `esg_data::read`); like a broken rule,
+        // the reason is one `PATH: …` line on stdout, the summary on stderr.
+        let src = match esg_data::read::read_data_file(path) {
             Ok(s) => s,
-            Err(e) => {
-                eprintln!("{path}: cannot read: {e}");
+            Err(line) => {
+                println!("{line}");
+                eprintln!("{path}: cannot read it as a data file, no rule checked");
                 return ExitCode::FAILURE;
             }
         };

@@ -1,0 +1,167 @@
+//! Trunk post-build hook (see Trunk.toml), in two steps:
+//! - `esg-pages --charts` prints every prebuilt chart as JSON for `scripts/chart-svgs.mjs`,
+//!   which draws them as static SVGs into `charts-<hash>/` in the staging directory;
+//! - `esg-pages DIR` (trunk's staging directory) turns trunk's `index.html` into every
+//!   static page of the site, each rendered by the app's own components
+//!   (`esg_app::pages`), plus the link-preview pictures and, with `ESG_PUBLIC_URL` set,
+//!   `sitemap.xml`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    host::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use esg_app::pages::body;
+    use esg_data::{Lang, Report};
+    use esg_explorer::groups::HEADLINE_KPIS;
+    use esg_explorer::pages::{view_label, Page, ROOT};
+    use esg_explorer::site::{self, PageParts, PublicUrl};
+    use esg_explorer::url::View;
+    use esg_explorer::{boot, format};
+    use std::path::Path;
+    use std::process::ExitCode;
+
+    pub fn main() -> ExitCode {
+        let Some(arg) = std::env::args().nth(1) else {
+            eprintln!("usage: esg-pages --charts | esg-pages STAGING_DIR");
+            return ExitCode::from(2);
+        };
+        let report = match esg_app::data::report() {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("esg-pages: embedded report unreadable: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if arg == "--charts" {
+            println!("{}", esg_explorer::prebuilt::json_list(report));
+            return ExitCode::SUCCESS;
+        }
+        match write_site(Path::new(&arg), report) {
+            Ok(n) => {
+                eprintln!("esg-pages: wrote {n} pages into {arg}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("esg-pages: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Writes every page, picture and the sitemap into `dir`; returns the number of pages.
+    fn write_site(dir: &Path, report: &'static Report) -> Result<usize, String> {
+        let site = PublicUrl::parse(&std::env::var("ESG_PUBLIC_URL").unwrap_or_default())?;
+        let index = dir.join("index.html");
+        let svg = svg_dir(dir)?;
+        let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+        let (template, _) = boot::apply(&template, &svg)?;
+        let svg = format!("{svg}/");
+
+        let views: Vec<&str> = View::ALL.iter().map(|v| v.as_str()).collect();
+        let widgets = esg_explorer::embed::widget_ids();
+        let mut pages: Vec<(String, Page)> = vec![(String::new(), ROOT.page())];
+        pages.extend(Page::all().into_iter().map(|p| (p.path(), p)));
+        for (here, page) in &pages {
+            let html = site::document(
+                &template,
+                &PageParts {
+                    here,
+                    page,
+                    head: &site::head_tags(page, here, &site, report),
+                    body: &body(report, here, &svg),
+                    entry: here.is_empty().then_some((views.as_slice(), widgets.as_slice())),
+                },
+            )?;
+            write(&dir.join(here).join("index.html"), html.as_bytes())?;
+        }
+        if let Some(xml) = site::sitemap(&site) {
+            write(&dir.join("sitemap.xml"), xml.as_bytes())?;
+        }
+        share_images(dir, report)?;
+        Ok(pages.len())
+    }
+
+    /// One link-preview picture per view and language: the view's title and, where the
+    /// view has one, its headline figure.
+    fn share_images(dir: &Path, report: &Report) -> Result<(), String> {
+        let fonts = esg_share::load_fonts()?;
+        for lang in Lang::ALL {
+            for view in View::ALL {
+                let page = Page::view(lang, view);
+                let figure = headline(report, view, lang);
+                let site_name = esg_explorer::i18n::Msg::AppTitle.text(lang);
+                let title = match view {
+                    View::Overview => site_name.to_owned(),
+                    v => format!("{} · {site_name}", view_label(v).text(lang)),
+                };
+                let footer = format!(
+                    "{}: {}",
+                    esg_explorer::i18n::Msg::Source.text(lang),
+                    esg_explorer::i18n::Msg::SourceReport.text(lang)
+                );
+                let card = esg_share::Card {
+                    lang: lang.tag(),
+                    eyebrow: report.report.company.get(lang),
+                    title: &title,
+                    figure: figure.as_ref().map(|(v, l)| (v.as_str(), l.as_str())),
+                    footer: &footer,
+                };
+                let png = esg_share::png(&card, &fonts).map_err(|e| format!("{}: {e}", page.path()))?;
+                write(&dir.join(site::share_image_path(lang, view)), &png)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The figure a view's preview shows: its pillar's first headline KPI (the overview:
+    /// the first of all), with its unit, labelled with its name and year.
+    fn headline(report: &Report, view: View, lang: Lang) -> Option<(String, String)> {
+        let k = HEADLINE_KPIS
+            .iter()
+            .filter_map(|id| report.kpi(id))
+            .find(|k| view == View::Overview || view.pillar() == Some(k.pillar))?;
+        let year = report.report.year;
+        let v = k.value(year)?;
+        v.decimal()?;
+        let label = format!(
+            "{} · {}",
+            k.metric.get(lang),
+            esg_explorer::i18n::Msg::YearLabel.fill(lang, &[("year", &year.to_string())])
+        );
+        Some((format::with_unit(v, &k.unit, lang), label))
+    }
+
+    /// The one chart-picture directory in `dir` (written by `scripts/chart-svgs.mjs`).
+    fn svg_dir(dir: &Path) -> Result<String, String> {
+        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let dirs: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| boot::is_svg_dir(n))
+            .collect();
+        match dirs.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(format!(
+                "{}: no charts-<hash>/ directory: run `esg-pages --charts | node scripts/chart-svgs.mjs DIR` first",
+                dir.display()
+            )),
+            _ => Err(format!(
+                "{}: more than one charts-<hash>/ directory: {dirs:?}",
+                dir.display()
+            )),
+        }
+    }
+}

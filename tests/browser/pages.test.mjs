@@ -1,0 +1,170 @@
+// Every entry state paints its own view, in its own language: each static page, and each
+// old query link (sent to its page by static/boot.js before the body is parsed), loaded
+// twice: with the wasm blocked (the build's page, rendered by the app's own components)
+// and normally (the app mounts over it). Nothing of another view or language is ever
+// visible, and the mount shifts nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, openPage, useServerAndBrowser, waitForApp } from './lib.mjs';
+
+const env = useServerAndBrowser();
+const PHONE = { width: 390, height: 844 };
+
+/** Every page the build wrote, as its folder relative to the site root (`en/board/`). */
+function pagePaths() {
+  const out = [];
+  for (const lang of ['zh-hant', 'en']) {
+    const walk = (rel) => {
+      const dir = path.join(DIST, rel);
+      if (existsSync(path.join(dir, 'index.html'))) out.push(rel);
+      for (const d of readdirSync(dir, { withFileTypes: true })) if (d.isDirectory()) walk(`${rel}${d.name}/`);
+    };
+    walk(`${lang}/`);
+  }
+  return out;
+}
+
+/** The old query link of a page folder (`en/embed/ghg/` → `?embed=ghg&lang=en`). */
+function legacyQuery(rel) {
+  const [lang, a, b] = rel.split('/');
+  const tag = lang === 'en' ? 'en' : 'zh-Hant';
+  if (a === 'embed') return `?embed=${b}&lang=${tag}`;
+  return a ? `?view=${a}&lang=${tag}` : `?lang=${tag}`;
+}
+
+/** Records, in sessionStorage (it survives a redirect), the text of every h1–h3 that was
+    ever visible on screen in any frame, and the layout shifts. */
+const WATCH = () => {
+  const seen = new Set(JSON.parse(sessionStorage.getItem('esg-seen') || '[]'));
+  const look = () => {
+    for (const h of document.querySelectorAll('h1, h2, h3')) {
+      const r = h.getBoundingClientRect();
+      const onScreen = r.bottom > 0 && r.top < innerHeight && r.width > 0;
+      if (onScreen && h.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
+        const t = h.textContent.trim();
+        if (t && !seen.has(t)) {
+          seen.add(t);
+          sessionStorage.setItem('esg-seen', JSON.stringify([...seen]));
+        }
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  window.__cls = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    /* no layout-shift timing */
+  }
+};
+
+const state = (page) =>
+  page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    heading: document.querySelector('main h2, main h3')?.textContent.trim() ?? '',
+    headings: [...document.querySelectorAll('main h1, main h2, main h3, header h1')].map((h) => h.textContent.trim()),
+    path: location.pathname,
+    title: document.title,
+  }));
+
+/** The build's page with the wasm blocked: what the reader sees first. */
+async function staticState(url, locale = 'zh-TW') {
+  const { context, page } = await openPage(env.browser, env.server, PHONE, { locale });
+  try {
+    await context.route(/\.wasm$/, (route) => route.abort('blockedbyclient'));
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.locator('#prerender').waitFor({ state: 'attached' });
+    return await state(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page loaded normally: the app mounted, what was ever visible, the layout shift. */
+async function liveState(url, locale = 'zh-TW') {
+  const { context, page, problems } = await openPage(env.browser, env.server, PHONE, { locale });
+  try {
+    await context.addInitScript(WATCH);
+    await page.goto(url, { waitUntil: 'load' });
+    await waitForApp(page);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const s = await state(page);
+    const seen = await page.evaluate(() => JSON.parse(sessionStorage.getItem('esg-seen') || '[]'));
+    const cls = await page.evaluate(() => window.__cls);
+    return { ...s, seen, cls, problems: [...problems] };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs `f` over `items`, `n` at a time. */
+async function pool(items, n, f) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await f(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+function checkLive(label, expected, live, pathname) {
+  assert.deepEqual(live.problems, [], `${label}: ${live.problems.join('\n')}`);
+  assert.equal(live.path, pathname, `${label}: lands on its page`);
+  assert.equal(live.lang, expected.lang, `${label}: <html lang> after mount`);
+  assert.equal(live.heading, expected.heading, `${label}: heading after mount`);
+  assert.equal(live.title, expected.title, `${label}: title after mount`);
+  const foreign = live.seen.filter((h) => !expected.headings.includes(h));
+  assert.deepEqual(foreign, [], `${label}: headings of another view or language were visible`);
+  assert.ok(live.cls === 0, `${label}: layout shift ${live.cls}`);
+}
+
+test('every page and every old query link paints its own view in its own language', async () => {
+  const pages = pagePaths();
+  assert.equal(pages.length, 2 * 9 + 2 * 29, `pages: ${pages.join(' ')}`);
+  const base = env.server.url;
+  const expected = await pool(pages, 4, (rel) => staticState(`${base}${rel}`));
+  for (const [i, rel] of pages.entries()) {
+    const e = expected[i];
+    assert.equal(e.lang, rel.startsWith('en/') ? 'en' : 'zh-Hant', `${rel}: static <html lang>`);
+    assert.ok(e.heading, `${rel}: a heading before the wasm runs`);
+  }
+  // Views in one language have distinct headings (so "another view's heading" means something).
+  const viewHeadings = pages.map((rel, i) => [rel, expected[i].heading]).filter(([rel]) => !rel.includes('/embed/'));
+  assert.equal(new Set(viewHeadings.map(([, h]) => h)).size, viewHeadings.length, JSON.stringify(viewHeadings));
+
+  const basePath = new URL(base).pathname;
+  const runs = pages.flatMap((rel, i) => [
+    { label: rel, url: `${base}${rel}`, i, rel },
+    { label: legacyQuery(rel), url: `${base}${legacyQuery(rel)}`, i, rel },
+  ]);
+  const lives = await pool(runs, 4, (r) => liveState(r.url));
+  for (const [k, r] of runs.entries()) checkLive(r.label, expected[r.i], lives[k], `${basePath}${r.rel}`);
+});
+
+test('the root follows the browser language and never paints the other one first', async () => {
+  const base = env.server.url;
+  const basePath = new URL(base).pathname;
+  const zh = await staticState(`${base}zh-hant/`);
+  const en = await staticState(`${base}en/`);
+  const root = await staticState(base);
+  assert.equal(root.heading, zh.heading);
+  checkLive('root, Chinese browser', zh, await liveState(base, 'zh-TW'), basePath);
+  checkLive('root, English browser', en, await liveState(base, 'en-GB'), `${basePath}en/`);
+  // An explicit language wins over the browser's.
+  checkLive('root ?lang=zh-Hant, English browser', zh, await liveState(`${base}?lang=zh-Hant`, 'en-US'), basePath);
+  // Old links keep the rest of their query on the page.
+  const linked = await liveState(`${base}?view=environment&lang=en&kpi=water&mode=table`);
+  assert.equal(linked.path, `${basePath}en/environment/`);
+  const envPage = await staticState(`${base}en/environment/`);
+  assert.equal(linked.heading, envPage.heading);
+});
