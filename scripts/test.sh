@@ -57,7 +57,9 @@ rm -rf "$BAD_CORPUS"
 
 section "trunk build --release"
 rm -rf dist
-timed trunk build --release
+# A public URL, so the pages' canonical, hreflang and preview tags and sitemap.xml are
+# written and tested (README: "The site's public URL").
+timed env ESG_PUBLIC_URL="${ESG_PUBLIC_URL:-https://ir.example.com/esg/2022/}" trunk build --release
 ls -l dist
 
 section "browser tests (node --test)"

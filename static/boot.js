@@ -54,8 +54,10 @@
     var embed = firstOf(q.getAll('embed'), function (v) {
       return v.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40) || null;
     });
+    // An unknown widget has no page: the app says so here, listing the known ones.
+    if (embed && widgets.indexOf(embed) < 0) return null;
     var path = lang + '/';
-    if (embed && widgets.indexOf(embed) >= 0) path += 'embed/' + embed + '/';
+    if (embed) path += 'embed/' + embed + '/';
     else if (view && view !== 'overview') path += view + '/';
     if (path === 'zh-hant/') return null; // this page
     q.delete('view');
@@ -77,9 +79,12 @@
     }
   }
 
+  // boot.js's own URL, read now: script.src resolves against the address bar when read,
+  // and the app changes the address bar's path as the reader moves between views.
+  var here = me ? me.src : location.href;
   /** The absolute URL of the file this tag names in data-`name` (next to boot.js). */
   function url(name) {
-    return new URL(attr(name), me ? me.src : location.href).href;
+    return new URL(attr(name), here).href;
   }
   function booting() {
     return !!document.getElementById('prerender');

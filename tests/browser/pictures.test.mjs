@@ -39,7 +39,7 @@ test('a phone opens a pillar on chart pictures; ECharts loads at the first inter
     const first = before[0];
     assert.equal(first.key, 'ghg');
     assert.ok(first.picture?.loaded, `first chart's picture not loaded: ${JSON.stringify(first)}`);
-    assert.match(first.picture.src, /^charts-[0-9a-f]{16}\/ghg\/absolute\/en\/light\.svg$/);
+    assert.match(first.picture.src, /\/charts-[0-9a-f]{16}\/ghg\/absolute\/en\/light\.svg$/);
     assert.equal(first.picture.alt, '', 'the container carries the label');
     assert.equal(first.role, 'img');
     assert.match(first.label, /Indirect GHG emissions \(Scope 2\) rose from 67\.396 to 67\.758/);
@@ -60,7 +60,7 @@ test('a phone opens a pillar on chart pictures; ECharts loads at the first inter
   }
 });
 
-test('a pillar link paints its first chart before the app starts (the wasm blocked here)', async () => {
+test('a pillar page paints its first chart before the app starts (the wasm blocked here)', async () => {
   const { context, page } = await openPage(env.browser, env.server, PHONE, { colorScheme: 'dark' });
   try {
     await context.route(/_bg\.wasm$/, (route) => route.abort('failed'));
@@ -68,12 +68,8 @@ test('a pillar link paints its first chart before the app starts (the wasm block
       ['social', 'workforce-gender'],
       ['governance', 'board'],
     ]) {
-      await page.goto(`${env.server.url}?view=${view}`, { waitUntil: 'load' });
-      const card = page.locator(`#prerender .pre-pillar[data-view="${view}"]`);
-      assert.ok(await card.isVisible(), `${view}: its card is hidden`);
-      assert.equal(await page.locator('#prerender .pre-pillar:visible').count(), 1, `${view}: other cards show`);
-      assert.ok(await page.locator('#prerender .pre-overview').isHidden(), `${view}: the overview's lede shows`);
-      const img = card.locator('img.chart-picture');
+      await page.goto(`${env.server.url}zh-hant/${view}/`, { waitUntil: 'load' });
+      const img = page.locator('#prerender div.chart img.chart-picture').first();
       await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 5000 });
       // The dark page takes the dark twin (<source media="(prefers-color-scheme: dark)">).
       const current = await img.evaluate((el) => el.currentSrc);
@@ -82,9 +78,6 @@ test('a pillar link paints its first chart before the app starts (the wasm block
       assert.ok(box.y + box.height <= PHONE.height, `${view}: the picture is below the first screen (${JSON.stringify(box)})`);
       assert.ok(box.width > 300, `${view}: picture ${box.width} px wide`);
     }
-    await page.goto(env.server.url, { waitUntil: 'load' });
-    assert.equal(await page.locator('#prerender .pre-pillar:visible').count(), 0, 'the overview shows a pillar card');
-    assert.ok(await page.locator('#prerender .pre-overview').isVisible());
   } finally {
     await context.close();
   }
@@ -115,8 +108,9 @@ test('printing before any interaction shows every chart as its picture', async (
   try {
     await gotoApp(page, `${env.server.url}?view=social&lang=en`);
     const n = await allGroupsShown(page);
+    // Pictures are lazy: those far below the first screen are not fetched before printing.
     const before = await charts(page);
-    assert.ok(before.filter((c) => c.picture).length < n, 'every picture was there before printing');
+    assert.ok(before.filter((c) => c.picture?.loaded).length < n, 'every picture was loaded before printing');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.waitForFunction(
       (total) => [...document.querySelectorAll('div.chart img.chart-picture')].filter((i) => i.complete && i.naturalWidth > 0).length === total,

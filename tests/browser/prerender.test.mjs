@@ -2,32 +2,50 @@
 // leaving duplicates, and a failed wasm load shows a message instead of a blank page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, openPage, useServerAndBrowser, waitForCharts, gotoApp } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, assertNoProblems, openPage, useServerAndBrowser, waitForCharts, gotoApp } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
 const PHONE = { width: 390, height: 844 };
 
-test('with JavaScript off the headline figures and every KPI table are there', async () => {
+/** Rows of the dataset as the CLI writes them (`esg-data csv`). */
+function datasetRows() {
+  const csv = execFileSync('cargo', ['run', '-q', '--offline', '-p', 'esg-data', '--', 'csv'], { cwd: ROOT, encoding: 'utf8' });
+  const rows = [];
+  for (const line of csv.trim().split('\n').slice(1)) {
+    const cells = [];
+    for (const m of line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)) {
+      if (m.index === line.length && m[0] === '') break;
+      cells.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
+    }
+    const [year, pillar, , id, metricZh, , , value] = cells;
+    rows.push({ year, pillar, id, metricZh, value });
+  }
+  return rows;
+}
+
+/** A value as the tables print it: thousands separated, decimals kept. */
+const printed = (v) => v.replace(/^(\d+)/, (int) => Number(int).toLocaleString('en-US'));
+
+test('with JavaScript off each pillar page has every KPI of its pillar, named and valued', async () => {
   const { context, page } = await openPage(env.browser, env.server, PHONE, { javaScriptEnabled: false });
   try {
-    await page.goto(env.server.url, { waitUntil: 'load' });
-    assert.equal(await page.locator('h1').innerText(), '醫脈通 2022 ESG 數據瀏覽');
-    // Sections below the first screen are laid out only near it (content-visibility), so
-    // innerText skips them until scrolled to: check the DOM text, then one table on screen.
-    const text = await page.locator('#prerender').evaluate((el) => el.textContent);
-    for (const v of ['67.758', '116.000', '1,823.000', '378.50', '未披露', '33.33']) assert.ok(text.includes(v), v);
-    const last = page.locator('#prerender table').last();
-    // Scrolled to (again on each poll: the section's real height replaces the estimate).
-    await page.waitForFunction(
-      (t) => {
-        t.scrollIntoView({ block: 'center' });
-        return /\d/.test(t.innerText);
-      },
-      await last.elementHandle(),
-      { timeout: 5000, polling: 100 },
-    );
-    assert.ok((await page.locator('#prerender table').count()) >= 13);
+    const rows = datasetRows();
+    assert.ok(rows.length > 150, `${rows.length} rows`);
+    for (const [pillar, view] of [['E', 'environment'], ['S', 'social'], ['G', 'governance']]) {
+      await page.goto(`${env.server.url}zh-hant/${view}/`, { waitUntil: 'load' });
+      assert.equal(await page.locator('h1').innerText(), '醫脈通 2022 ESG 數據瀏覽');
+      // Sections below the first screen are laid out only near it (content-visibility), so
+      // innerText skips them until scrolled to: check the DOM text.
+      const text = await page.locator('#prerender main').evaluate((el) => el.textContent);
+      const missing = rows
+        .filter((r) => r.pillar === pillar)
+        .filter((r) => !text.includes(r.metricZh) || !text.includes(/^[\d.]+$/.test(r.value) ? printed(r.value) : '未披露'))
+        .map((r) => `${r.id} ${r.year} ${r.value}`);
+      assert.deepEqual(missing, [], `${view}: not on the static page`);
+      assert.ok(await page.locator('#prerender noscript, #prerender .static-note').count(), `${view}: says it is the static version`);
+    }
   } finally {
     await context.close();
   }

@@ -46,7 +46,13 @@ for (const vp of VIEWPORTS) {
           else await page.locator('main h2').first().waitFor();
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           const active = await page.locator('nav.views a[aria-current="page"]').getAttribute('href', { timeout: 5000 });
-          assert.ok(view === 'overview' ? !active.includes('view=') : active.includes(`view=${view}`), `${view}: nav marks ${active}`);
+          // Links are relative paths to the view's own page (explorer/src/pages.rs).
+          const dir = `${lang === 'en' ? 'en' : 'zh-hant'}/${view === 'overview' ? '' : `${view}/`}`;
+          assert.ok(!active.startsWith('/') && !active.includes('view='), `${view}: nav link ${active} is relative`);
+          assert.equal(new URL(active, page.url()).pathname, `${new URL(server.url).pathname}${dir}`, `${view}: nav marks ${active}`);
+          // The Chinese overview's old link is the site root itself.
+          const lands = dir === 'zh-hant/' ? '' : dir;
+          assert.equal(new URL(page.url()).pathname, `${new URL(server.url).pathname}${lands}`, `${view}: the old link lands on its page`);
           const { scrollWidth, innerWidth } = await horizontalOverflow(page);
           assert.ok(scrollWidth <= innerWidth, `${view}: horizontal overflow ${scrollWidth} > ${innerWidth}`);
           await screenshot(page, `view-${view}-${lang}-${vp.width}`);
@@ -67,8 +73,7 @@ test('the language switch keeps the view and follows <html lang>', async () => {
     await page.getByRole('link', { name: /Switch to English|切換至繁體中文/ }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     const url = new URL(page.url());
-    assert.equal(url.searchParams.get('view'), 'social');
-    assert.equal(url.searchParams.get('lang'), 'en');
+    assert.equal(url.pathname, `${new URL(server.url).pathname}en/social/`);
     assert.match(await page.title(), /Social/);
     assertNoProblems(problems);
   } finally {
@@ -227,7 +232,7 @@ test('content index: a KPI link lands on its figures', async () => {
     await page.locator('#hkex-B5-1 a.kpi-link').click();
     await page.locator('#kpi-suppliers').waitFor({ state: 'visible' });
     const url = new URL(page.url());
-    assert.equal(url.searchParams.get('view'), 'social');
+    assert.equal(url.pathname, `${new URL(server.url).pathname}en/social/`);
     assert.equal(url.searchParams.get('kpi'), 'suppliers');
     assertNoProblems(problems);
   } finally {

@@ -41,44 +41,51 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         crate::data::chart(&key).unwrap_or_default()
     });
     let has_chart = group.kind != Kind::Tiles;
+    // The closed table twin (both years, change, HKEX code) is built in a task of its own
+    // after the view has painted (one per group, so no long task), unless the link asks for
+    // one of its KPIs. It stays in the page once built: find-in-page reaches values in
+    // closed <details>. The build's static page has every table (read without scripts).
+    let table_ready = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+    #[cfg(target_arch = "wasm32")]
+    set_timeout(
+        move || {
+            table_ready.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    // A figure card is the KPI's anchor (`kpi-<id>`); a chart's twin table holds it.
+    let twin = move || {
+        (table_ready.get() || focused()).then(|| {
+            view! { <KpiTable report=report ids=group.table caption=Signal::derive(title) anchors=has_chart/> }
+        })
+    };
     let body = move || {
         if mode() == Mode::Table {
             return view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> }.into_any();
         }
-        if !has_chart {
-            return view! {
+        let figures = if has_chart {
+            let nd = move || {
+                let items = not_disclosed(report, group.plotted(measure()), lang());
+                (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
+            };
+            view! {
+                <EChart key=group.id chart=spec/>
+                {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
+            }
+            .into_any()
+        } else {
+            view! {
                 <div class="tiles">
                     {group.table.iter().filter_map(|id| report.kpi(id)).map(|k| view! { <KpiTile report=report kpi=k/> }).collect_view()}
                 </div>
             }
-            .into_any();
-        }
-        let nd = move || {
-            let items = not_disclosed(report, group.plotted(measure()), lang());
-            (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
-        };
-        // The closed table twin is built in a task of its own after the view has painted
-        // (one per group, so no long task), unless the link asks for one of its KPIs. It
-        // stays in the page once built: find-in-page reaches values in closed <details>.
-        // The build's static page has every table (it is read without scripts).
-        let table_ready = RwSignal::new(cfg!(not(target_arch = "wasm32")));
-        #[cfg(target_arch = "wasm32")]
-        set_timeout(
-            move || {
-                table_ready.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
-        let table = move || {
-            (table_ready.get() || focused())
-                .then(|| view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> })
+            .into_any()
         };
         view! {
-            <EChart key=group.id chart=spec/>
-            {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
-            <details class="figures" prop:open=focused>
+            {figures}
+            <details class="figures" prop:open=move || has_chart && focused()>
                 <summary>{move || Msg::ModeTable.text(lang())}</summary>
-                {table}
+                {twin}
             </details>
         }
         .into_any()

@@ -106,6 +106,10 @@ pub fn KpiTable(
     report: &'static Report,
     ids: &'static [&'static str],
     #[prop(into)] caption: Signal<String>,
+    /// Whether each row is its KPI's link target (`id="kpi-<id>"`); not when the KPI's
+    /// figure card is on the same page.
+    #[prop(default = true)]
+    anchors: bool,
 ) -> impl IntoView {
     let nav = use_nav();
     let (from, to) = years(report);
@@ -114,7 +118,7 @@ pub fn KpiTable(
     let rows = ids.iter().filter_map(|id| report.kpi(id)).map(move |k| {
         let focused = move || nav.is_kpi(&k.id);
         view! {
-            <tr id=format!("kpi-{}", k.id) class:focus=focused>
+            <tr id=anchors.then(|| format!("kpi-{}", k.id)) class:focus=focused>
                 <th scope="row">
                     {move || k.metric.get(nav.lang()).to_owned()}
                     {k.note.as_ref().map(|n| view! { <span class="kpi-note">{move || format!(" ({}: {})", Msg::Note.text(nav.lang()), n.get(nav.lang()))}</span> })}
