@@ -3,15 +3,15 @@
 // app shows these pictures and swaps in the interactive ECharts chart only after the
 // reader first touches, clicks, types or scrolls with a wheel (app/src/echart.rs).
 //
-//   esg-prerender --charts | node scripts/chart-svgs.mjs STAGING_DIR
+//   esg-pages --charts | node scripts/chart-svgs.mjs STAGING_DIR
 //
-// stdin: `{width, charts: [{key, height, json}]}` (esg_explorer::prebuilt::json_list); the
+// stdin: `{width, charts: [{key, height, json}]}` (`esg-pages --charts`, from the options the app embeds); the
 // width is prebuilt::PICTURE_WIDTH, a phone's chart column (the app scales a picture down
 // to fit a narrower column, never up; the pre-rendered page sizes it the same way).
 // Writes STAGING_DIR/charts-<hash>/<key>.svg (key `ghg/absolute/en/light` becomes the file
 // ghg/absolute/en/light.svg); <hash> is 16 hex digits of SHA-256 over every key and SVG,
 // so the directory name changes whenever a picture does (long-cacheable, like trunk's
-// hashed files), and removes older charts-* directories. `esg-prerender index.html` then
+// hashed files), and removes older charts-* directories. `esg-pages STAGING_DIR` then
 // finds the one directory and names it on the boot script's tag (data-svg).
 // Same ECharts package and components as the browser bundle (vendor/echarts-entry.mjs),
 // with the SVG renderer in server-side mode.
@@ -43,12 +43,12 @@ export function render(option, width, height) {
 
 function main() {
   const staging = process.argv[2];
-  if (!staging) fail('usage: esg-prerender --charts | node scripts/chart-svgs.mjs STAGING_DIR');
+  if (!staging) fail('usage: esg-pages --charts | node scripts/chart-svgs.mjs STAGING_DIR');
   let input;
   try {
     input = JSON.parse(fs.readFileSync(0, 'utf8'));
   } catch (e) {
-    fail(`stdin is not the chart list from esg-prerender --charts: ${e.message}`);
+    fail(`stdin is not the chart list from esg-pages --charts: ${e.message}`);
   }
   const { width, charts } = input;
   if (!Number.isInteger(width) || width < 100) fail(`stdin: width ${JSON.stringify(width)} is not a width in px`);

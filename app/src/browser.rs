@@ -141,16 +141,6 @@ pub fn theme() -> esg_explorer::tokens::Theme {
     }
 }
 
-/// The app's base URL (origin and directory, ending in `/`), for embed snippets.
-pub fn base_url() -> String {
-    let href = href();
-    let no_query = href.split(['?', '#']).next().unwrap_or_default();
-    match no_query.rfind('/') {
-        Some(i) => no_query[..=i].to_owned(),
-        None => no_query.to_owned(),
-    }
-}
-
 /// Saves `url` (a blob: or data: URL) under `filename`.
 pub fn download_url(filename: &str, url: &str) {
     let Some(doc) = document() else { return };

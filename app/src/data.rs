@@ -31,6 +31,16 @@ pub struct Chart {
     pub label: &'static str,
 }
 
+/// Every prebuilt chart, in key order.
+pub fn charts() -> impl Iterator<Item = Chart> {
+    prebuilt::CHARTS.iter().map(|&(key, height, label, json)| Chart {
+        key,
+        json,
+        height,
+        label,
+    })
+}
+
 /// The chart `key` (`esg_explorer::prebuilt::key`).
 pub fn chart(key: &str) -> Option<Chart> {
     let i = prebuilt::CHARTS.binary_search_by(|(k, ..)| (*k).cmp(key)).ok()?;

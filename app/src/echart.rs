@@ -97,65 +97,86 @@ fn with_echarts(then: impl FnOnce(bool) + 'static) {
     }
 }
 
-thread_local! {
-    /// Mounted charts by key, so a download button can export its chart.
-    static CHARTS: std::cell::RefCell<std::collections::HashMap<String, Instance>> = Default::default();
+/// A typed handle on one `<EChart>`'s live chart, handed from the component that owns the
+/// chart to the ones that act on it (the PNG button), as thaw's `ComponentRef` does: no
+/// registry by name, no polling. Work asked for before the chart is live waits for it.
+#[derive(Clone, Copy)]
+pub struct ChartRef {
+    live: StoredValue<Option<Instance>, LocalStorage>,
+    waiting: StoredValue<Vec<OnLive>, LocalStorage>,
 }
 
-/// The chart `key` as a PNG data URL, with its title and a subtitle (unit, source) drawn
-/// in; the chart is put back as it was. `None` when the chart is not on the page.
-pub fn png(key: &str, title: &str, subtitle: &str, option_json: &str, background: &str) -> Option<String> {
-    CHARTS.with(|c| {
-        let charts = c.borrow();
-        let chart = charts.get(key)?;
-        let extra = serde_json::json!({
-            "title": { "text": title, "subtext": subtitle, "left": 8, "top": 4 },
-            "grid": { "top": 64 }
-        });
-        let extra = js_sys::JSON::parse(&extra.to_string()).ok()?;
-        chart.set_option(&extra, false).ok()?;
-        let opts = js_sys::JSON::parse(
-            &serde_json::json!({ "type": "png", "pixelRatio": 2, "backgroundColor": background }).to_string(),
-        )
-        .ok()?;
-        let url = chart.get_data_url(&opts).ok();
-        if let Ok(original) = js_sys::JSON::parse(option_json) {
-            let _ = chart.set_option(&original, true);
-        }
-        url
-    })
-}
+/// Work waiting for a chart to go live.
+type OnLive = Box<dyn FnOnce(&Instance)>;
 
-/// Calls `done` with the chart `key` as a PNG (see [`png`]). A chart still showing its
-/// picture goes live at the click that asked for the PNG; this waits for that (up to 10 s),
-/// then gives up silently.
-pub fn png_when_ready(
-    key: &'static str,
-    title: String,
-    subtitle: String,
-    option_json: &'static str,
-    background: &'static str,
-    done: impl FnOnce(String) + 'static,
-) {
-    fn attempt(
-        tries: u32,
-        key: &'static str,
-        text: (String, String),
-        option_json: &'static str,
-        background: &'static str,
-        done: Box<dyn FnOnce(String)>,
-    ) {
-        if let Some(url) = png(key, &text.0, &text.1, option_json, background) {
-            return done(url);
-        }
-        if tries > 0 {
-            set_timeout(
-                move || attempt(tries - 1, key, text, option_json, background, done),
-                std::time::Duration::from_millis(100),
-            );
+impl Default for ChartRef {
+    fn default() -> Self {
+        ChartRef {
+            live: StoredValue::new_local(None),
+            waiting: StoredValue::new_local(Vec::new()),
         }
     }
-    attempt(100, key, (title, subtitle), option_json, background, Box::new(done));
+}
+
+impl ChartRef {
+    pub fn new() -> ChartRef {
+        ChartRef::default()
+    }
+
+    fn set(self, chart: Option<Instance>) {
+        let ready = chart.is_some();
+        self.live.set_value(chart);
+        if ready {
+            let waiting = self.waiting.try_update_value(std::mem::take).unwrap_or_default();
+            self.live.with_value(|c| {
+                if let Some(c) = c {
+                    for f in waiting {
+                        f(c);
+                    }
+                }
+            });
+        }
+    }
+
+    /// Calls `done` with the chart as a PNG data URL, its title and a subtitle (unit,
+    /// source) drawn in; the chart is put back as it was.
+    pub fn png(
+        self,
+        title: String,
+        subtitle: String,
+        option_json: &'static str,
+        background: &'static str,
+        done: impl FnOnce(String) + 'static,
+    ) {
+        let export = move |chart: &Instance| {
+            if let Some(url) = png(chart, &title, &subtitle, option_json, background) {
+                done(url);
+            }
+        };
+        if self.live.with_value(Option::is_some) {
+            self.live.with_value(|c| c.as_ref().map(export));
+        } else {
+            self.waiting.update_value(|w| w.push(Box::new(export)));
+        }
+    }
+}
+
+fn png(chart: &Instance, title: &str, subtitle: &str, option_json: &str, background: &str) -> Option<String> {
+    let extra = serde_json::json!({
+        "title": { "text": title, "subtext": subtitle, "left": 8, "top": 4 },
+        "grid": { "top": 64 }
+    });
+    let extra = js_sys::JSON::parse(&extra.to_string()).ok()?;
+    chart.set_option(&extra, false).ok()?;
+    let opts = js_sys::JSON::parse(
+        &serde_json::json!({ "type": "png", "pixelRatio": 2, "backgroundColor": background }).to_string(),
+    )
+    .ok()?;
+    let url = chart.get_data_url(&opts).ok();
+    if let Ok(original) = js_sys::JSON::parse(option_json) {
+        let _ = chart.set_option(&original, true);
+    }
+    url
 }
 
 /// The observer that starts a chart near the screen, and its callback.
@@ -182,6 +203,9 @@ pub fn EChart(
     /// Called with the `name` of a clicked or tapped data item.
     #[prop(optional)]
     on_click: Option<Callback<String>>,
+    /// Receives the live chart (for its PNG).
+    #[prop(optional)]
+    chart_ref: Option<ChartRef>,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
@@ -251,13 +275,11 @@ pub fn EChart(
         let Ok(opt) = js_sys::JSON::parse(json) else {
             return;
         };
+        let mut fresh = None;
         mounted.update_value(|m| {
             if m.is_none() {
                 *m = mount(&el, on_click);
-                if let Some(mounted) = m {
-                    let handle: Instance = mounted.chart.clone().unchecked_into();
-                    CHARTS.with(|c| c.borrow_mut().insert(key.to_owned(), handle));
-                }
+                fresh = m.as_ref().map(|m| m.chart.clone().unchecked_into::<Instance>());
             }
             match m {
                 Some(m) if m.chart.set_option(&opt, true).is_ok() => {
@@ -267,6 +289,10 @@ pub fn EChart(
                 _ => failed.set(true),
             }
         });
+        // Handed over once drawn, after the chart's own update (waiting work may draw on it).
+        if let (Some(r), Some(c)) = (chart_ref, fresh) {
+            r.set(Some(c));
+        }
     });
 
     // Printing shows every chart, not only those scrolled to: the live chart when ECharts is
@@ -290,7 +316,9 @@ pub fn EChart(
                 o.disconnect();
             }
         });
-        CHARTS.with(|c| c.borrow_mut().remove(key));
+        if let Some(r) = chart_ref {
+            r.set(None);
+        }
         mounted.update_value(|m| {
             if let Some(m) = m.take() {
                 if let Some(o) = &m.observer {

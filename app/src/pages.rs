@@ -52,3 +52,47 @@ pub fn body(report: &'static Report, here: &str, svg_dir: &str) -> String {
         .to_html()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use esg_explorer::format;
+    use esg_explorer::pages::Page;
+    use esg_explorer::url::View;
+
+    fn report() -> &'static Report {
+        crate::data::report().expect("embedded report")
+    }
+
+    #[test]
+    fn a_pillar_page_is_its_view_in_its_language_with_every_kpi() {
+        let r = report();
+        let page = Page::view(Lang::En, View::Social);
+        let html = body(r, &page.path(), "charts-0123456789abcdef/");
+        assert!(html.starts_with("<div id=\"prerender\">"), "{}", &html[..80]);
+        assert!(html.contains("<nav aria-label=\"Views\""));
+        assert!(html.contains("aria-current=\"page\" class=\"active\">Social</a>"));
+        for k in r.kpis.iter().filter(|k| k.pillar == esg_data::Pillar::S) {
+            assert!(html.contains(&esg_explorer::site::esc(k.metric.get(Lang::En))), "{}", k.id);
+            for v in &k.values {
+                assert!(html.contains(&format::value(v.value, Lang::En)), "{} {}", k.id, v.year);
+            }
+        }
+        // Pictures relative to the page's folder, light and dark; no script.
+        assert!(html.contains("src=\"../../charts-0123456789abcdef/workforce-gender/absolute/en/light.svg\""));
+        assert!(html.contains("srcset=\"../../charts-0123456789abcdef/workforce-gender/absolute/en/dark.svg\""));
+        assert!(!html.contains("<script"));
+        assert!(html.contains("id=\"load-error\""));
+    }
+
+    #[test]
+    fn the_root_is_the_chinese_overview_and_a_widget_page_is_its_widget_alone() {
+        let r = report();
+        let root = body(r, "", "charts-0123456789abcdef/");
+        assert!(root.contains("<h2 id=\"h-headlines\">主要數據</h2>"));
+        assert!(root.contains("href=\"en/\""), "the language link is relative to the root");
+        let ghg = body(r, "en/embed/ghg/", "charts-0123456789abcdef/");
+        assert!(ghg.contains("Greenhouse gas emissions") && !ghg.contains("<nav"));
+        assert!(ghg.contains("href=\"../../environment/\""), "open in the explorer: the widget's view");
+    }
+}

@@ -64,6 +64,11 @@ impl Nav {
         nav
     }
 
+    /// The site root's absolute URL (empty where there is no browser).
+    pub fn site(&self) -> String {
+        self.site.get_value()
+    }
+
     /// The language shown.
     pub fn lang(&self) -> Lang {
         self.lang.get()

@@ -77,11 +77,12 @@ pub fn datawrapper_message(widget: &str, height: u32) -> String {
 }
 
 /// The snippet an annual-report editor pastes: the iframe and the self-hosted `embed.js`.
-/// `base` is the app's URL directory (ends with `/`); `query` the widget's query string.
-pub fn snippet(base: &str, query: &str, title: &str) -> String {
+/// `base` is the site root's URL (ends with `/`); `page` the widget's page and query
+/// (`en/embed/ghg/?measure=per-employee`, `explorer/src/pages.rs`).
+pub fn snippet(base: &str, page: &str, title: &str) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
-        "<iframe src=\"{base}{query}\" data-esg-explorer title=\"{title}\" style=\"width:100%;border:0\" height=\"420\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" defer></script>"
+        "<iframe src=\"{base}{page}\" data-esg-explorer title=\"{title}\" style=\"width:100%;border:0\" height=\"420\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" defer></script>"
     )
 }
 
@@ -120,12 +121,8 @@ mod tests {
         assert_eq!(m["height"], 420);
         let d: serde_json::Value = serde_json::from_str(&datawrapper_message("ghg", 420)).unwrap();
         assert_eq!(d["datawrapper-height"]["ghg"], 420);
-        let s = snippet(
-            "https://ir.example/esg/2022/",
-            "?embed=ghg&lang=en",
-            "GHG \"emissions\"",
-        );
-        assert!(s.contains("src=\"https://ir.example/esg/2022/?embed=ghg&lang=en\""));
+        let s = snippet("https://ir.example/esg/2022/", "en/embed/ghg/", "GHG \"emissions\"");
+        assert!(s.contains("src=\"https://ir.example/esg/2022/en/embed/ghg/\""));
         assert!(s.contains("<script src=\"https://ir.example/esg/2022/embed.js\" defer></script>"));
         assert!(s.contains("title=\"GHG &quot;emissions&quot;\""));
     }

@@ -8,6 +8,7 @@
 
 pub mod board;
 pub mod boot;
+#[cfg(feature = "charts")]
 pub mod charts;
 pub mod content_index;
 pub mod embed;
@@ -17,6 +18,7 @@ pub mod i18n;
 pub mod pages;
 pub mod prebuilt;
 pub mod site;
+#[cfg(feature = "charts")]
 pub mod stakeholders;
 pub mod tokens;
 pub mod url;

@@ -7,14 +7,21 @@
 //! on the main thread when the view or language changes. 124 options are ~185 KB of JSON
 //! but ~10 KB gzip, far less than the code that would build them.
 
-use crate::groups::{Group, GROUPS};
+use crate::groups::Group;
+#[cfg(feature = "charts")]
+use crate::groups::GROUPS;
 use crate::tokens::Theme;
-use crate::url::{BoardDate, Measure};
+#[cfg(feature = "charts")]
+use crate::url::BoardDate;
+use crate::url::Measure;
+#[cfg(feature = "charts")]
 use crate::{board, charts, stakeholders};
-use esg_data::{Lang, Report};
+use esg_data::Lang;
+#[cfg(feature = "charts")]
+use esg_data::Report;
 
 /// The width in px the build draws each chart's static picture at (`scripts/chart-svgs.mjs`
-/// reads it from `esg-prerender --charts`): a phone's chart column.
+/// reads it from `esg-pages --charts`): a phone's chart column.
 pub const PICTURE_WIDTH: u32 = 340;
 
 /// The name of the stakeholder map (its only variant is [`MAP`]).
@@ -24,6 +31,7 @@ pub const MAP: &str = "map";
 /// The board composition chart's name (variants: the ISO date shown).
 pub const BOARD: &str = "board";
 
+#[cfg(feature = "charts")]
 /// One ready chart: its lookup key, height in px, screen-reader description and ECharts
 /// option JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,9 +60,12 @@ pub fn group_variant(group: &Group, measure: Measure) -> &'static str {
     }
 }
 
+#[cfg(feature = "charts")]
 const LANGS: [Lang; 2] = [Lang::ZhHant, Lang::En];
+#[cfg(feature = "charts")]
 const THEMES: [Theme; 2] = [Theme::Light, Theme::Dark];
 
+#[cfg(feature = "charts")]
 /// Every chart for `report`, sorted by key (so the app can binary-search).
 pub fn all(report: &Report) -> Vec<Prebuilt> {
     let mut out = Vec::new();
@@ -94,6 +105,7 @@ pub fn all(report: &Report) -> Vec<Prebuilt> {
     out
 }
 
+#[cfg(feature = "charts")]
 /// `all(report)` as Rust source: a sorted `static CHARTS: &[(&str, u32, &str, &str)]` of
 /// (key, height, description, JSON), for `include!` in the app.
 pub fn rust_source(report: &Report) -> String {
@@ -106,17 +118,7 @@ pub fn rust_source(report: &Report) -> String {
     s
 }
 
-/// `all(report)` for `scripts/chart-svgs.mjs` (which draws each chart as a static SVG at
-/// build time): `{"width": PICTURE_WIDTH, "charts": [{key, height, json}]}`.
-pub fn json_list(report: &Report) -> String {
-    let list: Vec<serde_json::Value> = all(report)
-        .into_iter()
-        .map(|p| serde_json::json!({ "key": p.key, "height": p.height, "json": p.json }))
-        .collect();
-    serde_json::json!({ "width": PICTURE_WIDTH, "charts": list }).to_string()
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "charts"))]
 mod tests {
     use super::*;
     use crate::groups::Kind;
@@ -167,10 +169,5 @@ mod tests {
         let src = rust_source(&r);
         assert!(src.contains("(\"ghg/absolute/en/dark\", "));
         assert_eq!(src.matches("\n    (").count(), all.len());
-        let list: serde_json::Value = serde_json::from_str(&json_list(&r)).expect("json");
-        assert_eq!(list["width"], PICTURE_WIDTH);
-        assert_eq!(list["charts"].as_array().map(Vec::len), Some(all.len()));
-        assert_eq!(list["charts"][0]["key"], all[0].key.as_str());
-        assert_eq!(list["charts"][0]["json"], all[0].json.as_str());
     }
 }

@@ -128,7 +128,8 @@ test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a
     assert.ok(Math.abs(w - 2 * box.width) <= 2 && Math.abs(h - 2 * box.height) <= 2, `PNG ${w}x${h} vs chart ${box.width}x${box.height} at 2x`);
     // The snippet names this widget and the self-hosted embed.js.
     const snippet = await group.locator('[data-testid="embed-snippet"]').inputValue();
-    assert.match(snippet, /\?embed=ghg&amp;lang=en|\?embed=ghg&lang=en/);
+    // The widget's own page, under the site root (not the page the snippet was copied on).
+    assert.ok(snippet.includes(`src="${app.url}en/embed/ghg/"`), snippet);
     assert.match(snippet, /embed\.js/);
     assertNoProblems(problems);
   } finally {

@@ -39,7 +39,12 @@ mod host {
             }
         };
         if arg == "--charts" {
-            println!("{}", esg_explorer::prebuilt::json_list(report));
+            // `{width, charts: [{key, height, json}]}`, as scripts/chart-svgs.mjs reads it.
+            let charts: Vec<serde_json::Value> = esg_app::data::charts()
+                .map(|c| serde_json::json!({ "key": c.key, "height": c.height, "json": c.json }))
+                .collect();
+            let list = serde_json::json!({ "width": esg_explorer::prebuilt::PICTURE_WIDTH, "charts": charts });
+            println!("{list}");
             return ExitCode::SUCCESS;
         }
         match write_site(Path::new(&arg), report) {
@@ -127,12 +132,17 @@ mod host {
     }
 
     /// The figure a view's preview shows: its pillar's first headline KPI (the overview:
-    /// the first of all), with its unit, labelled with its name and year.
+    /// the first of all; the board: its number of directors), with its unit, labelled with
+    /// its name and year.
     fn headline(report: &Report, view: View, lang: Lang) -> Option<(String, String)> {
         let k = HEADLINE_KPIS
             .iter()
             .filter_map(|id| report.kpi(id))
-            .find(|k| view == View::Overview || view.pillar() == Some(k.pillar))?;
+            .find(|k| match view {
+                View::Overview => true,
+                View::Board => k.id == "board-directors",
+                v => v.pillar() == Some(k.pillar),
+            })?;
         let year = report.report.year;
         let v = k.value(year)?;
         v.decimal()?;

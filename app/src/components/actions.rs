@@ -1,11 +1,13 @@
 //! A widget's take-away actions: its data as CSV, its chart as PNG, and the embed snippet.
 
 use crate::browser;
+use crate::echart::ChartRef;
 use crate::state::use_nav;
 use esg_data::export::kpi_csv_for;
 use esg_data::Report;
 use esg_explorer::embed::{snippet, Widget};
 use esg_explorer::i18n::Msg;
+use esg_explorer::pages::Page;
 use esg_explorer::url::UrlState;
 use leptos::prelude::*;
 
@@ -23,8 +25,8 @@ pub fn WidgetActions(
     /// KPIs in the CSV; empty for no CSV button.
     #[prop(optional)]
     csv: &'static [&'static str],
-    /// The chart to export as PNG, with its current option JSON.
-    png: Option<Signal<&'static str>>,
+    /// The chart to export as PNG: its current option JSON and its live chart.
+    png: Option<(Signal<&'static str>, ChartRef)>,
 ) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
@@ -37,7 +39,9 @@ pub fn WidgetActions(
             measure: nav.measure(),
             ..UrlState::default()
         };
-        snippet(&browser::base_url(), &st.to_query(report.report.year), &title.get())
+        let page = Page::for_state(&st, lang());
+        let at = format!("{}{}", page.path(), st.page_query(report.report.year));
+        snippet(&nav.site(), &at, &title.get())
     };
     view! {
         <div class="actions">
@@ -46,14 +50,12 @@ pub fn WidgetActions(
                     browser::download_text(&file_name(report, widget, lang(), "csv"), "text/csv;charset=utf-8", &kpi_csv_for(report, csv));
                 }>{move || t(Msg::DownloadCsv)}</button>
             })}
-            {png.map(|option| view! {
+            {png.map(|(option, chart)| view! {
                 <button type="button" data-action="png" on:click=move |_| {
                     let sub = format!("{} · {}", title.get(), crate::components::source::source_line(report, None, lang()));
                     let bg = browser::theme().paper();
                     let name = file_name(report, widget, lang(), "png");
-                    crate::echart::png_when_ready(widget, title.get(), sub, option.get(), bg, move |url| {
-                        browser::download_url(&name, &url);
-                    });
+                    chart.png(title.get(), sub, option.get(), bg, move |url| browser::download_url(&name, &url));
                 }>{move || t(Msg::DownloadPng)}</button>
             })}
             <details class="embed">

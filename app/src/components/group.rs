@@ -4,7 +4,7 @@
 use crate::components::actions::WidgetActions;
 use crate::components::kpi::{KpiTable, KpiTile};
 use crate::components::source::SourceLine;
-use crate::echart::EChart;
+use crate::echart::{ChartRef, EChart};
 use crate::state::use_nav;
 use esg_data::Report;
 use esg_explorer::groups::{Group, Kind};
@@ -41,6 +41,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         crate::data::chart(&key).unwrap_or_default()
     });
     let has_chart = group.kind != Kind::Tiles;
+    let chart_ref = ChartRef::new();
     // The closed table twin (both years, change, HKEX code) is built in a task of its own
     // after the view has painted (one per group, so no long task), unless the link asks for
     // one of its KPIs. It stays in the page once built: find-in-page reaches values in
@@ -69,7 +70,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
                 (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
             };
             view! {
-                <EChart key=group.id chart=spec/>
+                <EChart key=group.id chart=spec chart_ref=chart_ref/>
                 {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
             }
             .into_any()
@@ -90,7 +91,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
         }
         .into_any()
     };
-    let png = has_chart.then_some(Signal::derive(move || spec.with(|s| s.json)));
+    let png = has_chart.then_some((Signal::derive(move || spec.with(|s| s.json)), chart_ref));
     view! {
         <section class="group" id=format!("group-{}", group.id) aria-labelledby=format!("h-{}", group.id)>
             <h3 id=format!("h-{}", group.id)>{title}</h3>
