@@ -54,9 +54,17 @@ const WATCH = () => {
   };
   requestAnimationFrame(look);
   window.__cls = 0;
+  window.__shifts = [];
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cls += e.value;
+        for (const s of e.sources || []) {
+          const n = s.node;
+          window.__shifts.push(`${n?.nodeName?.toLowerCase()}${n?.id ? `#${n.id}` : ''}${n?.className ? `.${n.className}` : ''} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`);
+        }
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {
     /* no layout-shift timing */
@@ -95,8 +103,8 @@ async function liveState(url, locale = 'zh-TW') {
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     const s = await state(page);
     const seen = await page.evaluate(() => JSON.parse(sessionStorage.getItem('esg-seen') || '[]'));
-    const cls = await page.evaluate(() => window.__cls);
-    return { ...s, seen, cls, problems: [...problems] };
+    const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+    return { ...s, seen, cls, shifts, problems: [...problems] };
   } finally {
     await context.close();
   }
@@ -125,7 +133,9 @@ function checkLive(label, expected, live, pathname) {
   assert.equal(live.title, expected.title, `${label}: title after mount`);
   const foreign = live.seen.filter((h) => !expected.headings.includes(h));
   assert.deepEqual(foreign, [], `${label}: headings of another view or language were visible`);
-  assert.ok(live.cls === 0, `${label}: layout shift ${live.cls}`);
+  // 0 on every page in our runs; once, on a loaded 2-core machine, one page showed 0.00002
+  // (a 1 px move). Lighthouse reports anything under 0.005 as 0; a real shift is far above.
+  assert.ok(live.cls < 0.001, `${label}: layout shift ${live.cls}: ${live.shifts.join('; ')}`);
 }
 
 test('every page and every old query link paints its own view in its own language', async () => {
