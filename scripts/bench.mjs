@@ -2,12 +2,13 @@
 // Benchmark of a built site (run through scripts/bench.sh, which builds it first).
 // Prints Markdown on stdout; progress goes to stderr.
 //
-//   node scripts/bench.mjs --dist DIR [--runs 3] [--samples 5] [--views overview,environment,social,governance]
+//   node scripts/bench.mjs --dist DIR [--runs 3] [--samples 5] [--pages zh-hant/,en/board/,…]
 //
 // 1. Lighthouse 12 (npm, pinned), mobile preset (Moto G Power emulation) with simulated
-//    throttling (150 ms RTT, 1.6 Mbit/s, 4× CPU slowdown), `--runs` times per view, against
+//    throttling (150 ms RTT, 1.6 Mbit/s, 4× CPU slowdown), `--runs` times per page (every
+//    view page in both languages and two widgets by default), against
 //    scripts/static-server.mjs serving the build gzip-compressed on 127.0.0.1.
-//    Each column is the median over the runs.
+//    Each column is the median over the runs; the LCP element is the last run's.
 // 2. Raw and gzip -9 bytes of every file in the build.
 // 3. View switch and language switch in Chromium (playwright-core): click → next paint
 //    (performance.now() from the click to a message posted from the next animation frame,
@@ -32,7 +33,13 @@ const BASE = '/esg/2022/';
 const log = (s) => process.stderr.write(`[bench] ${s}\n`);
 
 function parseArgs(argv) {
-  const o = { dist: path.join(ROOT, 'dist'), runs: 3, samples: 5, views: ['overview', 'environment', 'social', 'governance'] };
+  const o = {
+    dist: path.join(ROOT, 'dist'),
+    runs: 3,
+    samples: 5,
+    views: ['overview', 'environment', 'social', 'governance'],
+    pages: ['zh-hant/', 'zh-hant/environment/', 'zh-hant/social/', 'zh-hant/governance/', 'zh-hant/board/', 'zh-hant/stakeholders/', 'zh-hant/materiality/', 'zh-hant/highlights/', 'zh-hant/index/', 'en/', 'en/environment/', 'en/social/', 'en/governance/', 'en/board/', 'en/stakeholders/', 'en/materiality/', 'en/highlights/', 'en/index/', 'en/embed/ghg/', 'zh-hant/embed/board/'],
+  };
   for (let i = 0; i < argv.length; i++) {
     const [k, inline] = argv[i].split(/=(.*)/s, 2);
     const v = () => inline ?? argv[++i];
@@ -40,6 +47,7 @@ function parseArgs(argv) {
     else if (k === '--runs') o.runs = Number(v());
     else if (k === '--samples') o.samples = Number(v());
     else if (k === '--views') o.views = v().split(',');
+    else if (k === '--pages') o.pages = v().split(',');
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return o;
@@ -90,6 +98,7 @@ async function lighthouse(url, out) {
     tbt: a('total-blocking-time'),
     cls: a('cumulative-layout-shift'),
     bytes: a('total-byte-weight'),
+    lcpElement: r.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.nodeLabel ?? '?',
     warnings: r.runWarnings ?? [],
   };
 }
@@ -148,12 +157,12 @@ async function timeClick(page, { find, done }) {
   );
 }
 
-const viewLink = (v) => `() => [...document.querySelectorAll('nav.views a')].find((a) => {
-  const p = new URL(a.href).searchParams; return ${JSON.stringify(v)} === 'overview' ? !p.has('view') : p.get('view') === ${JSON.stringify(v)};
-})`;
+// A view's page path ends in `/<view>/`, the overview's in `/zh-hant/` or `/en/`.
+const viewPath = (v) => (v === 'overview' ? '/(zh-hant|en)/$' : `/${v}/$`);
+const viewLink = (v) => `() => [...document.querySelectorAll('nav.views a')].find((a) =>
+  new RegExp(${JSON.stringify(viewPath(v))}).test(new URL(a.href).pathname))`;
 const viewShown = (v) => `() => { const a = document.querySelector('nav.views a[aria-current="page"]');
-  if (!a) return false; const p = new URL(a.href).searchParams;
-  return ${JSON.stringify(v)} === 'overview' ? !p.has('view') : p.get('view') === ${JSON.stringify(v)}; }`;
+  return !!a && new RegExp(${JSON.stringify(viewPath(v))}).test(new URL(a.href).pathname); }`;
 const langLink = `() => document.querySelector('header .title-row a')`;
 const langIs = (l) => `() => document.documentElement.lang === ${JSON.stringify(l)}`;
 
@@ -170,7 +179,7 @@ async function switchTimings(url, views, samples) {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-      await page.goto(`${url}?view=overview&lang=zh-Hant`, { waitUntil: 'load' });
+      await page.goto(`${url}zh-hant/`, { waitUntil: 'load' });
       // The app has taken over once the pre-rendered page is gone (boot.js starts it after
       // the first paint, so `load` is too early).
       await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 30_000 });
@@ -230,19 +239,20 @@ async function main() {
 
     // 1. Lighthouse
     out.push(`### Lighthouse (mobile preset, simulated throttling; median of ${o.runs} runs)`, '');
-    out.push('| view | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | transfer |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | transfer | LCP element |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     const warnings = new Set();
-    for (const v of o.views) {
+    for (const p of o.pages) {
       const runs = [];
       for (let i = 0; i < o.runs; i++) {
-        log(`lighthouse ${v} run ${i + 1}/${o.runs}`);
-        const r = await lighthouse(`${server.url}?view=${v}`, path.join(tmp, `${v}-${i}.json`));
+        log(`lighthouse ${p} run ${i + 1}/${o.runs}`);
+        const r = await lighthouse(`${server.url}${p}`, path.join(tmp, `${p.replace(/\//g, '_')}-${i}.json`));
         r.warnings.forEach((w) => warnings.add(w));
         runs.push(r);
       }
       const m = (k) => median(runs.map((r) => r[k]));
-      out.push(`| ${v} | ${m('perf')} | ${m('a11y')} | ${m('bp')} | ${m('seo')} | ${ms(m('fcp'))} | ${ms(m('lcp'))} | ${ms(m('tbt'))} | ${m('cls').toFixed(3)} | ${kb(m('bytes'))} |`);
+      const el = runs.at(-1).lcpElement.replace(/\|/g, '/').slice(0, 60);
+      out.push(`| ${p} | ${m('perf')} | ${m('a11y')} | ${m('bp')} | ${m('seo')} | ${ms(m('fcp'))} | ${ms(m('lcp'))} | ${ms(m('tbt'))} | ${m('cls').toFixed(3)} | ${kb(m('bytes'))} | ${el} |`);
       log(`  perf ${runs.map((r) => r.perf).join(', ')}`);
     }
     if (warnings.size) out.push('', `Lighthouse warnings: ${[...warnings].join(' · ')}`);

@@ -7,16 +7,16 @@
 # 1. builds the release site into a separate directory ($BENCH_DIST, default
 #    /tmp/esg-bench-dist; dist/ is left alone),
 # 2. serves it gzip-compressed on 127.0.0.1 with scripts/static-server.mjs,
-# 3. runs Lighthouse (npm lighthouse, pinned in package.json) 3× per view
-#    (?view=overview, environment, social, governance) with the mobile preset and
-#    simulated throttling, on Debian's Chromium ($CHROME_PATH),
+# 3. runs Lighthouse (npm lighthouse, pinned in package.json) 3× per page (the 18 view
+#    pages, zh-hant/… and en/…, and two widgets) with the mobile preset and simulated
+#    throttling, on Debian's Chromium ($CHROME_PATH),
 # 4. lists raw and gzip bytes of every file in the build,
 # 5. times view and language switches in Chromium (click → next paint, click → charts
 #    drawn; median of 5).
 #
 # Options (environment): BENCH_DIST=DIR, BENCH_SKIP_BUILD=1 (measure BENCH_DIST as it is),
-# RUNS=3 (Lighthouse runs per view), SAMPLES=5 (clicks per switch),
-# VIEWS=overview,environment,social,governance.
+# RUNS=3 (Lighthouse runs per page), SAMPLES=5 (clicks per switch),
+# PAGES=zh-hant/,en/board/,… (Lighthouse), VIEWS=overview,environment,social,governance (switches).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,4 +30,4 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
   trunk build --release --dist "$BENCH_DIST" >&2
 fi
 exec node scripts/bench.mjs --dist "$BENCH_DIST" --runs "${RUNS:-3}" --samples "${SAMPLES:-5}" \
-  --views "${VIEWS:-overview,environment,social,governance}"
+  --views "${VIEWS:-overview,environment,social,governance}" ${PAGES:+--pages "$PAGES"}
