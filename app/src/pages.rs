@@ -73,7 +73,11 @@ mod tests {
         assert!(html.contains("<nav aria-label=\"Views\""));
         assert!(html.contains("aria-current=\"page\" class=\"active\">Social</a>"));
         for k in r.kpis.iter().filter(|k| k.pillar == esg_data::Pillar::S) {
-            assert!(html.contains(&esg_explorer::site::esc(k.metric.get(Lang::En))), "{}", k.id);
+            assert!(
+                html.contains(&esg_explorer::site::esc(k.metric.get(Lang::En))),
+                "{}",
+                k.id
+            );
             for v in &k.values {
                 assert!(html.contains(&format::value(v.value, Lang::En)), "{} {}", k.id, v.year);
             }
@@ -90,9 +94,15 @@ mod tests {
         let r = report();
         let root = body(r, "", "charts-0123456789abcdef/");
         assert!(root.contains("<h2 id=\"h-headlines\">主要數據</h2>"));
-        assert!(root.contains("href=\"en/\""), "the language link is relative to the root");
+        assert!(
+            root.contains("href=\"en/\""),
+            "the language link is relative to the root"
+        );
         let ghg = body(r, "en/embed/ghg/", "charts-0123456789abcdef/");
         assert!(ghg.contains("Greenhouse gas emissions") && !ghg.contains("<nav"));
-        assert!(ghg.contains("href=\"../../environment/\""), "open in the explorer: the widget's view");
+        assert!(
+            ghg.contains("href=\"../../environment/\""),
+            "open in the explorer: the widget's view"
+        );
     }
 }

@@ -77,6 +77,7 @@ const state = (page) =>
     heading: document.querySelector('main h2, main h3')?.textContent.trim() ?? '',
     headings: [...document.querySelectorAll('main h1, main h2, main h3, header h1')].map((h) => h.textContent.trim()),
     path: location.pathname,
+    search: location.search,
     title: document.title,
   }));
 
@@ -185,8 +186,20 @@ test('the root follows the browser language and never paints the other one first
   // Old links keep the rest of their query on the page.
   const linked = await liveState(`${base}?view=environment&lang=en&kpi=water&mode=table`);
   assert.equal(linked.path, `${basePath}en/environment/`);
+  assert.equal(linked.search, '?kpi=water&mode=table', 'the rest of the query is kept');
   const envPage = await staticState(`${base}en/environment/`);
   assert.equal(linked.heading, envPage.heading);
+  // A kpi= target is on the page at its first paint (before any wasm).
+  const { context, page } = await openPage(env.browser, env.server, PHONE);
+  try {
+    await context.route(/\.wasm$/, (route) => route.abort('blockedbyclient'));
+    for (const [rel, kpi] of [['en/social/', 'suppliers'], ['zh-hant/environment/', 'water'], ['en/governance/', 'board-directors']]) {
+      await page.goto(`${base}${rel}?kpi=${kpi}`, { waitUntil: 'domcontentloaded' });
+      assert.equal(await page.locator(`#prerender #kpi-${kpi}`).count(), 1, `${rel}?kpi=${kpi}: the target is in the static page`);
+    }
+  } finally {
+    await context.close();
+  }
 });
 
 /** The rendered structure of the page's content: each element's tag, link target and own

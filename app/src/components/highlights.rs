@@ -43,7 +43,7 @@ pub fn HighlightsView(report: &'static Report) -> impl IntoView {
         let items = report.milestones.iter().filter(move |m| m.month == month);
         view! {
             <li class="month">
-                <h4><time datetime=month>{month.replace('-', ".")}</time></h4>
+                <h3><time datetime=month>{month.replace('-', ".")}</time></h3>
                 <ul>
                     {items.map(|m| view! {
                         <li class:uncertain=m.uncertain>
