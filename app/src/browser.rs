@@ -141,6 +141,17 @@ pub fn theme() -> esg_explorer::tokens::Theme {
     }
 }
 
+/// Calls `f` whenever the reader's system switches between light and dark, for the life of
+/// the page.
+pub fn on_theme_change(f: impl Fn() + 'static) {
+    let Some(query) = window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()) else {
+        return;
+    };
+    let cb = Closure::<dyn Fn()>::new(f);
+    let _ = query.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
 /// Saves `url` (a blob: or data: URL) under `filename`.
 pub fn download_url(filename: &str, url: &str) {
     let Some(doc) = document() else { return };

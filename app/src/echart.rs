@@ -350,6 +350,7 @@ pub fn EChart(
         <div
             class="chart"
             data-chart=key
+            data-option=move || chart.with(|c| c.key)
             node_ref=node
             role="img"
             aria-label=move || chart.with(|c| c.label)

@@ -65,6 +65,7 @@ pub fn start() {
 pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoView {
     provide_context(nav);
     provide_context(report);
+    provide_context(state::ThemeSignal::install());
     // Charts stay static pictures until the reader first interacts.
     echart::provide_pictures(pictures);
 

@@ -133,6 +133,25 @@ fn parse(report: &'static Report, here: &str, query: &str, browser_lang: Lang) -
     state_at(here, query, &is_kpi, &report.report.years(), browser_lang)
 }
 
+/// The reader's light or dark theme as a signal, fed by the system's switches (the CSS
+/// follows them by itself; live charts pick their prebuilt colours by this).
+#[derive(Clone, Copy)]
+pub struct ThemeSignal(pub RwSignal<esg_explorer::tokens::Theme>);
+
+impl ThemeSignal {
+    /// The theme now, following every switch from then on (call once, at the root).
+    pub fn install() -> ThemeSignal {
+        let theme = RwSignal::new(browser::theme());
+        browser::on_theme_change(move || theme.set(browser::theme()));
+        ThemeSignal(theme)
+    }
+}
+
+/// The reader's theme (light where there is no browser).
+pub fn use_theme() -> Signal<esg_explorer::tokens::Theme> {
+    use_context::<ThemeSignal>().map_or_else(|| Signal::stored(browser::theme()), |t| t.0.into())
+}
+
 pub fn use_nav() -> Nav {
     expect_context::<Nav>()
 }

@@ -135,3 +135,24 @@ test('a chart whose picture cannot load goes live without waiting for an interac
     await context.close();
   }
 });
+
+test('a light/dark switch of the system after the charts are live redraws them in the other palette', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server, PHONE, { colorScheme: 'light' });
+  try {
+    await gotoApp(page, `${env.server.url}en/environment/`);
+    await waitForCharts(page);
+    const chart = page.locator('#group-ghg div.chart');
+    assert.match(await chart.getAttribute('data-option'), /^ghg\/absolute\/en\/light$/);
+    const drawing = () => chart.evaluate((el) => el.querySelector('canvas').toDataURL());
+    const before = await drawing();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => /\/dark$/.test(document.querySelector('#group-ghg div.chart').dataset.option), null, { timeout: 5000 });
+    await page.waitForFunction((b) => document.querySelector('#group-ghg div.chart canvas').toDataURL() !== b, before, { timeout: 5000 });
+    // And back.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => /\/light$/.test(document.querySelector('#group-ghg div.chart').dataset.option), null, { timeout: 5000 });
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});

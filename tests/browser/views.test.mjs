@@ -239,3 +239,46 @@ test('content index: a KPI link lands on its figures', async () => {
     await context.close();
   }
 });
+
+test('a modified or middle click on any in-app link is left to the browser; a plain click stays in the app', async () => {
+  const { context, page, problems } = await open(PHONE, 'en/index/');
+  try {
+    await page.fill('#kpi-search', 'B5.1');
+    await page.locator('.search-results a').first().waitFor();
+    const kinds = ['nav.views a', 'header .title-row a', '.search-results a', 'a.kpi-link'];
+    const report = await page.evaluate((selectors) => {
+      /** Dispatches a click and reports whether the app prevented it (then stops it here). */
+      const probe = (el, init) => {
+        let prevented = null;
+        const last = (e) => {
+          prevented = e.defaultPrevented;
+          e.preventDefault();
+        };
+        window.addEventListener('click', last);
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ...init }));
+        window.removeEventListener('click', last);
+        return prevented;
+      };
+      const out = [];
+      for (const sel of selectors) {
+        const links = [...document.querySelectorAll(sel)];
+        if (!links.length) out.push(`${sel}: no link`);
+        for (const a of links) {
+          for (const init of [{ ctrlKey: true }, { metaKey: true }, { shiftKey: true }, { altKey: true }, { button: 1 }]) {
+            if (probe(a, init) !== false) out.push(`${sel} ${a.textContent.trim()} ${JSON.stringify(init)}: prevented`);
+          }
+          if (!a.getAttribute('href')) out.push(`${sel} ${a.textContent.trim()}: no href`);
+        }
+      }
+      // A plain click is the app's (it prevents the browser's navigation and moves in place).
+      if (probe(document.querySelector('#hkex-B5-1 a.kpi-link'), {}) !== true) out.push('plain click on a.kpi-link: not handled in the app');
+      return out;
+    }, kinds);
+    assert.deepEqual(report, []);
+    await page.locator('#kpi-suppliers').waitFor({ state: 'visible' });
+    assert.equal(new URL(page.url()).pathname, `${new URL(server.url).pathname}en/social/`);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});

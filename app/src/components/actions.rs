@@ -29,6 +29,7 @@ pub fn WidgetActions(
     png: Option<(Signal<&'static str>, ChartRef)>,
 ) -> impl IntoView {
     let nav = use_nav();
+    let theme = crate::state::use_theme();
     let lang = move || nav.lang();
     let t = move |m: Msg| m.text(lang());
     let embed_code = move || {
@@ -53,7 +54,7 @@ pub fn WidgetActions(
             {png.map(|(option, chart)| view! {
                 <button type="button" data-action="png" on:click=move |_| {
                     let sub = format!("{} · {}", title.get(), crate::components::source::source_line(report, None, lang()));
-                    let bg = browser::theme().paper();
+                    let bg = theme.get_untracked().paper();
                     let name = file_name(report, widget, lang(), "png");
                     chart.png(title.get(), sub, option.get(), bg, move |url| browser::download_url(&name, &url));
                 }>{move || t(Msg::DownloadPng)}</button>

@@ -23,14 +23,14 @@ fn role_msg(r: Role) -> Msg {
 #[component]
 pub fn BoardView(report: &'static Report) -> impl IntoView {
     let nav = use_nav();
+    let theme = crate::state::use_theme();
     let lang = move || nav.lang();
     let t = move |m: Msg| m.text(lang());
     let when = move || nav.board();
     let day = move || date(report, when()).to_owned();
     let comp = move || composition(report, &day());
-    let theme = crate::browser::theme();
     let spec = Memo::new(move |_| {
-        crate::data::chart(&prebuilt::key(prebuilt::BOARD, &day(), lang(), theme)).unwrap_or_default()
+        crate::data::chart(&prebuilt::key(prebuilt::BOARD, &day(), lang(), theme.get())).unwrap_or_default()
     });
     let check = move || {
         let c = comp();

@@ -29,15 +29,15 @@ fn not_disclosed(report: &Report, ids: &[&str], lang: esg_data::Lang) -> Vec<Str
 #[component]
 pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoView {
     let nav = use_nav();
+    let theme = crate::state::use_theme();
     let lang = move || nav.lang();
-    let theme = crate::browser::theme();
     let title = move || group.title.text(lang()).to_owned();
     let mode = move || nav.mode();
     let measure = move || nav.measure();
     // A linked KPI opens its group's table so it can be scrolled to and seen.
     let focused = move || nav.kpi().is_some_and(|k| group.table.contains(&k.as_str()));
     let spec = Memo::new(move |_| {
-        let key = prebuilt::key(group.id, prebuilt::group_variant(group, measure()), lang(), theme);
+        let key = prebuilt::key(group.id, prebuilt::group_variant(group, measure()), lang(), theme.get());
         crate::data::chart(&key).unwrap_or_default()
     });
     let has_chart = group.kind != Kind::Tiles;

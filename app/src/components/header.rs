@@ -24,6 +24,13 @@ fn ViewLink(v: View) -> impl IntoView {
     }
 }
 
+/// Whether a click on an in-app link is the app's to follow: a plain primary-button click.
+/// A click with Ctrl, Cmd, Shift or Alt, or with another button, is the browser's (a new
+/// tab or window, a download), as is one a handler already took.
+pub fn in_app(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.default_prevented())
+}
+
 /// A link that changes the state in place (and still works in a new tab).
 #[component]
 pub fn NavLink(
@@ -38,7 +45,7 @@ pub fn NavLink(
             aria-current=move || current.get().then_some("page")
             class:active=move || current.get()
             on:click=move |ev: leptos::ev::MouseEvent| {
-                if ev.button() == 0 && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+                if in_app(&ev) {
                     ev.prevent_default();
                     on_go.run(());
                 }

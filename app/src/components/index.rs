@@ -1,5 +1,6 @@
 //! The HKEX ESG Reporting Guide content index, with links into the explorer.
 
+use crate::components::header::in_app;
 use crate::components::source::SourceLine;
 use crate::state::use_nav;
 use esg_data::{HkexKind, HkexStatus, Report};
@@ -48,7 +49,7 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
                             let id2 = id.clone();
                             view! {
                                 <a class="kpi-link" href=move || nav.href(|s| { s.view = view; s.kpi = Some(id.clone()); })
-                                    on:click=move |ev: leptos::ev::MouseEvent| { ev.prevent_default(); let id = id2.clone(); nav.go(|s| { s.view = view; s.kpi = Some(id); }); }>
+                                    on:click=move |ev: leptos::ev::MouseEvent| { if in_app(&ev) { ev.prevent_default(); let id = id2.clone(); nav.go(|s| { s.view = view; s.kpi = Some(id); }); } }>
                                     {move || t(Msg::OpenKpi)}
                                 </a>
                             }

@@ -1,5 +1,6 @@
 //! KPI search in either language or by HKEX code; results link to the KPI in its view.
 
+use crate::components::header::in_app;
 use crate::state::use_nav;
 use esg_data::Report;
 use esg_explorer::groups::search;
@@ -42,6 +43,9 @@ pub fn Search() -> impl IntoView {
                                         <a
                                             href=move || nav.href(|s| { s.view = view; s.kpi = Some(id.clone()); })
                                             on:click=move |ev: leptos::ev::MouseEvent| {
+                                                if !in_app(&ev) {
+                                                    return;
+                                                }
                                                 ev.prevent_default();
                                                 let id = id2.clone();
                                                 nav.go(|s| { s.view = view; s.kpi = Some(id); });

@@ -49,12 +49,18 @@ fn GroupDetail(group: &'static Stakeholder) -> impl IntoView {
 #[component]
 pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
     let nav = use_nav();
+    let theme = crate::state::use_theme();
     let lang = move || nav.lang();
     let t = move |m: Msg| m.text(lang());
     let selected = RwSignal::new(report.stakeholders.first().map(|s| s.id.clone()).unwrap_or_default());
-    let theme = crate::browser::theme();
     let spec = Memo::new(move |_| {
-        crate::data::chart(&prebuilt::key(prebuilt::STAKEHOLDERS, prebuilt::MAP, lang(), theme)).unwrap_or_default()
+        crate::data::chart(&prebuilt::key(
+            prebuilt::STAKEHOLDERS,
+            prebuilt::MAP,
+            lang(),
+            theme.get(),
+        ))
+        .unwrap_or_default()
     });
     let on_click = Callback::new(move |name: String| {
         if let Some(s) = report
