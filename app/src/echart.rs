@@ -206,6 +206,10 @@ pub fn EChart(
     /// Receives the live chart (for its PNG).
     #[prop(optional)]
     chart_ref: Option<ChartRef>,
+    /// The chart is on the first screen: its picture is fetched at once, not lazily (it is
+    /// the page's largest paint).
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let mounted: StoredValue<Option<Mounted>, LocalStorage> = StoredValue::new_local(None);
@@ -338,7 +342,7 @@ pub fn EChart(
             return None;
         }
         let (light, dark) = pictures.urls(chart.with(|c| c.key))?;
-        let loading = if printing.get() { "eager" } else { "lazy" };
+        let loading = if eager || printing.get() { "eager" } else { "lazy" };
         Some(view! {
             <picture>
                 <source media="(prefers-color-scheme: dark)" srcset=dark/>

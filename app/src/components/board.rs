@@ -111,7 +111,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
             <div class="groups">
                 <section class="group">
                     <h3>{move || t(Msg::GroupBoard)}</h3>
-                    <EChart key="board" chart=spec/>
+                    <EChart key="board" chart=spec eager=true/>
                     <SourceLine/>
                 </section>
                 <section class="group">

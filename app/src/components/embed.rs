@@ -47,7 +47,7 @@ pub fn EmbedView(report: &'static Report, widget: Widget) -> impl IntoView {
         Widget::Board => view! { <BoardView report=report/> }.into_any(),
         Widget::Stakeholders => view! { <StakeholdersView report=report/> }.into_any(),
         Widget::Group(g) => match group(g) {
-            Some(g) => view! { <div class="groups"><GroupCard report=report group=g/></div> }.into_any(),
+            Some(g) => view! { <div class="groups"><GroupCard report=report group=g eager=true/></div> }.into_any(),
             None => ().into_any(),
         },
         Widget::Unknown(id) => view! {

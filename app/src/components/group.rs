@@ -27,7 +27,13 @@ fn not_disclosed(report: &Report, ids: &[&str], lang: esg_data::Lang) -> Vec<Str
 }
 
 #[component]
-pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoView {
+pub fn GroupCard(
+    report: &'static Report,
+    group: &'static Group,
+    /// The group is on the first screen (its picture is fetched at once).
+    #[prop(optional)]
+    eager: bool,
+) -> impl IntoView {
     let nav = use_nav();
     let theme = crate::state::use_theme();
     let lang = move || nav.lang();
@@ -70,7 +76,7 @@ pub fn GroupCard(report: &'static Report, group: &'static Group) -> impl IntoVie
                 (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
             };
             view! {
-                <EChart key=group.id chart=spec chart_ref=chart_ref/>
+                <EChart key=group.id chart=spec chart_ref=chart_ref eager=eager/>
                 {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
             }
             .into_any()

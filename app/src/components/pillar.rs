@@ -71,7 +71,7 @@ pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
             let cards = move || {
                 groups
                     .iter()
-                    .map(|&(i, g)| view! { <Show when=move || { shown.get() > i }><GroupCard report=report group=g/></Show> })
+                    .map(|&(i, g)| view! { <Show when=move || { shown.get() > i }><GroupCard report=report group=g eager={i == 0}/></Show> })
                     .collect_view()
             };
             view! {

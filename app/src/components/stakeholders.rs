@@ -78,7 +78,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
             <p class="lede">{move || t(Msg::StakeholderPick)}</p>
             <div class="stakeholder-layout">
                 <div class="group">
-                    <EChart key="stakeholders" chart=spec on_click=on_click/>
+                    <EChart key="stakeholders" chart=spec on_click=on_click eager=true/>
                     <div class="chips" role="group" aria-label=move || t(Msg::ViewStakeholders)>
                         {report.stakeholders.iter().map(|s| view! {
                             <button type="button" data-group=s.id.clone() aria-pressed=move || selected.with(|id| id == &s.id).to_string() on:click=move |_| selected.set(s.id.clone())>
