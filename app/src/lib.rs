@@ -30,8 +30,10 @@ use state::Nav;
 
 /// Mounts the app over the pre-rendered page, or leaves that page with a readable error.
 pub fn start() {
+    // The panic's message on the console (no stack: console_error_panic_hook's cost ~1 KB
+    // gzip on every first view), and the readable note on the page.
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        leptos::logging::error!("{info}");
         browser::show_load_error();
     }));
     // Reading the embedded report is a task of its own, apart from starting the module

@@ -42,15 +42,25 @@ pub fn body(report: &'static Report, here: &str, svg_dir: &str) -> String {
         let nav = Nav::new(report, here, "", Lang::ZhHant, String::new());
         let lang = nav.lang();
         let pictures = Pictures(Some(format!("{}{svg_dir}", to_root(here))));
-        view! {
+        let html = view! {
             <div id="prerender">
                 <App report=report nav=nav pictures=pictures/>
                 <noscript><p class="static-note">{Msg::StaticVersion.text(lang)}</p></noscript>
             </div>
             <LoadError/>
         }
-        .to_html()
+        .to_html();
+        without_markers(&html)
     })
+}
+
+/// Leptos marks where hydration would split text or look for a dynamic child (`<!>`,
+/// `<!--<() />-->`). The app mounts over the page instead of hydrating it, so the marks go,
+/// and so do empty `class` attributes: bytes on every first view, nothing the reader sees.
+fn without_markers(html: &str) -> String {
+    html.replace("<!>", "")
+        .replace("<!--<() />-->", "")
+        .replace(" class=\"\"", "")
 }
 
 #[cfg(test)]
