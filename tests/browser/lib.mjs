@@ -100,6 +100,9 @@ export async function openPage(browser, server, viewport, contextOptions = {}, {
     // A chart picture the browser was fetching lazily when the test moved on is not a
     // failure of the page (pictures are lazy <img>s, app/src/echart.rs).
     if (why === 'net::ERR_ABORTED' && /\/charts-[0-9a-f]{16}\/.+\.svg$/.test(req.url())) return;
+    // Nor is a document that static/boot.js replaced with its own page (an old query link
+    // on the site root) while it was still loading.
+    if (why === 'net::ERR_ABORTED' && req.isNavigationRequest()) return;
     if (isSameOrigin(req.url(), allowedOrigin) || isInline(req.url())) {
       problems.push(`request failed: ${req.method()} ${req.url()} (${why})`);
     }

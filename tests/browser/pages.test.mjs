@@ -210,10 +210,13 @@ const SHAPE = () => {
   const walk = (el, depth) => {
     for (const c of el.children) {
       if (['SCRIPT', 'NOSCRIPT'].includes(c.tagName) || c.id === 'load-error') continue;
+      // Adjacent text nodes read as one text (how many nodes a text is split into is not
+      // what the reader sees).
       const own = [...c.childNodes]
         .filter((n) => n.nodeType === Node.TEXT_NODE)
-        .map((n) => n.textContent.trim())
-        .join(' ')
+        .map((n) => n.textContent)
+        .join('')
+        .replace(/\s+/g, ' ')
         .trim();
       const href = c.tagName === 'A' ? ` → ${new URL(c.getAttribute('href'), location.href).pathname}${new URL(c.getAttribute('href'), location.href).search}` : '';
       out.push(`${'  '.repeat(depth)}${c.tagName.toLowerCase()}${c.id ? `#${c.id}` : ''}${href}${own ? ` "${own}"` : ''}`);
