@@ -19,7 +19,7 @@ mod host {
     use esg_app::pages::body;
     use esg_data::{Lang, Report};
     use esg_explorer::groups::HEADLINE_KPIS;
-    use esg_explorer::pages::{view_label, Page, ROOT};
+    use esg_explorer::pages::{Page, ROOT};
     use esg_explorer::site::{self, PageParts, PublicUrl};
     use esg_explorer::url::View;
     use esg_explorer::{boot, format};
@@ -107,11 +107,7 @@ mod host {
             for view in View::ALL {
                 let page = Page::view(lang, view);
                 let figure = headline(report, view, lang);
-                let site_name = esg_explorer::i18n::Msg::AppTitle.text(lang);
-                let title = match view {
-                    View::Overview => site_name.to_owned(),
-                    v => format!("{} · {site_name}", view_label(v).text(lang)),
-                };
+                let title = page.title();
                 let footer = format!(
                     "{}: {}",
                     esg_explorer::i18n::Msg::Source.text(lang),
