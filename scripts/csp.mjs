@@ -1,89 +1,80 @@
 #!/usr/bin/env node
-// The Content-Security-Policy for a built dist/: fixed directives plus the sha256 of every
-// inline <script> trunk writes into index.html (its wasm loader), so script-src needs
-// neither 'unsafe-inline' nor a nonce. The hash changes with every build whose file
-// hashes change: regenerate it at deploy time, next to the files it describes.
+// The Content-Security-Policy header for a built dist/: the pages' own policy (the
+// <meta http-equiv="Content-Security-Policy"> the build writes into every page, from
+// esg_explorer::site::CSP, where each directive's reason is written) plus what only a
+// header can carry: frame-ancestors, from deploy/frame-ancestors.txt.
 //
-//   node scripts/csp.mjs [--dist DIR] [--format value|header|nginx]
+//   node scripts/csp.mjs [--dist DIR] [--frame-ancestors FILE] [--format value|header|nginx]
 //     value  (default) the header value
 //     header "Content-Security-Policy: <value>"
 //     nginx  an nginx `add_header` line (for an `include`d snippet, see deploy/nginx.conf)
 //   ESG_DIST=DIR also picks the dist directory (default ./dist).
 //
-// Also importable: import { cspFor, inlineScriptHashes, STYLE_SRC } from './csp.mjs'.
+// Also importable: import { cspFor, pagePolicy, readFrameAncestors } from './csp.mjs'.
 //
-// Why each directive:
-//   default-src 'self'             everything from the site itself (fetch of the .wasm too)
-//   script-src 'self' 'sha256-…'   the hashed, SRI-checked .js files + trunk's inline loader
-//              'wasm-unsafe-eval'  WebAssembly.instantiate(Streaming) of our own module
-//   style-src* inline style attributes only: see STYLE_SRC below
-//   img-src 'self' data: blob:     the `data:,` favicon; ECharts' image export uses data:/blob:
-//   object-src 'none'; base-uri 'none'
+// A page with an inline <script> is an error: neither policy allows one, so it would not run.
 
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FRAME_ANCESTORS_FILE = path.join(ROOT, 'deploy', 'frame-ancestors.txt');
 
-/**
- * style-src. Measured (tests/browser/csp.test.mjs, "probe"): under a strict
- * `style-src 'self'` the KPI bar charts are fine — their tooltips use a string formatter
- * and ECharts styles the tooltip box through the CSSOM (`el.style.cssText`), which CSP does
- * not govern, as is Leptos' `style:height`. But ECharts' *default* tooltip formatter (used
- * by the stakeholder map) emits HTML with `style="…"` attributes (the colour dot, the row
- * layout) via innerHTML; Chromium blocks each one (`style-src-attr`) and the tooltip loses
- * its markers and layout. Any future chart with a default tooltip would do the same.
- *
- * So inline style *attributes* are allowed and nothing else inline:
- *   style-src-elem 'self'          no inline <style> elements, no foreign stylesheets
- *   style-src-attr 'unsafe-inline' style="" attributes (ECharts tooltip markup)
- *   style-src 'self' 'unsafe-inline'  fallback for browsers without the CSP3 split
- * Inline styles cannot run script; they allow restyling, and the page renders no
- * user-supplied markup. If every chart gets a string/function tooltip formatter, this can
- * become plain `style-src 'self'` (the probe then logs "would block: nothing").
- */
-export const STYLE_SRC = ["style-src 'self' 'unsafe-inline'", "style-src-elem 'self'", "style-src-attr 'unsafe-inline'"];
-
-/** The sha256 CSP sources ('sha256-…') of every inline <script> in `html`. */
-export function inlineScriptHashes(html) {
-  const hashes = [];
-  // An element without a src attribute; its text exactly as written (the hash is over the
-  // bytes between <script …> and </script>, whitespace included).
-  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  for (const m of html.matchAll(re)) {
-    if (/\bsrc\s*=/.test(m[1])) continue;
-    const digest = createHash('sha256').update(m[2], 'utf8').digest('base64');
-    hashes.push(`'sha256-${digest}'`);
-  }
-  return [...new Set(hashes)];
+/** The policy in a page's <meta http-equiv="Content-Security-Policy">; throws if absent. */
+export function pagePolicy(html, name = 'index.html') {
+  const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/i);
+  if (!m) throw new Error(`${name}: no <meta http-equiv="Content-Security-Policy"> (built by an older esg-pages?)`);
+  const inline = [...html.matchAll(/<script\b([^>]*)>/gi)].filter((t) => !/\bsrc\s*=/.test(t[1]));
+  if (inline.length) throw new Error(`${name}: an inline <script> (the policy allows none): ${inline[0][0]}`);
+  return m[1];
 }
 
-/** The CSP header value for the index.html of `dist`. */
-export async function cspFor(dist = process.env.ESG_DIST || path.join(ROOT, 'dist')) {
+/**
+ * The origins allowed to frame the explorer, besides its own: one `scheme://host[:port]`
+ * per line of `text`; `#` starts a comment. Anything else is an error naming the line.
+ */
+export function parseFrameAncestors(text, name = FRAME_ANCESTORS_FILE) {
+  const out = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) continue;
+    let ok = false;
+    try {
+      const u = new URL(line);
+      ok = /^https?:$/.test(u.protocol) && u.origin === line && !line.includes('*');
+    } catch {
+      /* not a URL */
+    }
+    if (!ok) throw new Error(`${name}:${i + 1}: "${line}" is not an origin (https://host[:port], no path or wildcard)`);
+    out.push(line);
+  }
+  return out;
+}
+
+export async function readFrameAncestors(file = FRAME_ANCESTORS_FILE) {
+  return parseFrameAncestors(await readFile(file, 'utf8'), file);
+}
+
+/** The header value for `dist`: its pages' policy, then frame-ancestors 'self' + `frameAncestors`. */
+export async function cspFor(dist = process.env.ESG_DIST || path.join(ROOT, 'dist'), { frameAncestors } = {}) {
   const html = await readFile(path.join(dist, 'index.html'), 'utf8');
-  const hashes = inlineScriptHashes(html);
-  return [
-    "default-src 'self'",
-    ["script-src 'self'", ...hashes, "'wasm-unsafe-eval'"].join(' '),
-    ...STYLE_SRC,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "img-src 'self' data: blob:",
-  ].join('; ');
+  const origins = frameAncestors ?? (await readFrameAncestors());
+  return `${pagePolicy(html)}; ${["frame-ancestors 'self'", ...origins].join(' ')}`;
 }
 
 function parseArgs(argv) {
-  const opts = { dist: undefined, format: 'value' };
+  const opts = { dist: undefined, format: 'value', frameAncestors: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dist') opts.dist = argv[++i];
     else if (a.startsWith('--dist=')) opts.dist = a.slice(7);
     else if (a === '--format') opts.format = argv[++i];
     else if (a.startsWith('--format=')) opts.format = a.slice(9);
+    else if (a === '--frame-ancestors') opts.frameAncestors = argv[++i];
+    else if (a.startsWith('--frame-ancestors=')) opts.frameAncestors = a.slice(18);
     else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: node scripts/csp.mjs [--dist DIR] [--format value|header|nginx]\n');
+      process.stdout.write('usage: node scripts/csp.mjs [--dist DIR] [--frame-ancestors FILE] [--format value|header|nginx]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -94,7 +85,8 @@ function parseArgs(argv) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const opts = parseArgs(process.argv.slice(2));
-    const value = await cspFor(opts.dist ? path.resolve(opts.dist) : undefined);
+    const frameAncestors = opts.frameAncestors ? await readFrameAncestors(path.resolve(opts.frameAncestors)) : undefined;
+    const value = await cspFor(opts.dist ? path.resolve(opts.dist) : undefined, { frameAncestors });
     const out = {
       value,
       header: `Content-Security-Policy: ${value}`,

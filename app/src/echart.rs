@@ -358,7 +358,8 @@ pub fn EChart(
             node_ref=node
             role="img"
             aria-label=move || chart.with(|c| c.label)
-            style:height=move || format!("{}px", chart.with(|c| c.height))
+            // Its height comes from the stylesheet (`esg-pages --sizes`): no style attribute.
+            data-h=move || chart.with(|c| c.height)
             class:chart-failed=move || failed.get()
         >
             {picture}

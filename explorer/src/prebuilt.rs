@@ -60,6 +60,17 @@ pub fn group_variant(group: &Group, measure: Measure) -> &'static str {
     }
 }
 
+/// The CSS that gives each chart box its height: one rule per distinct height, e.g.
+/// `.chart[data-h="262"]{height:262px}`. The build appends it to the site's stylesheet, so
+/// no page carries a `style` attribute and the CSP's `style-src` is `'self'` alone.
+pub fn size_rules(heights: impl IntoIterator<Item = u32>) -> String {
+    let heights: std::collections::BTreeSet<u32> = heights.into_iter().collect();
+    heights
+        .into_iter()
+        .map(|h| format!(".chart[data-h=\"{h}\"]{{height:{h}px}}\n"))
+        .collect()
+}
+
 #[cfg(feature = "charts")]
 const LANGS: [Lang; 2] = [Lang::ZhHant, Lang::En];
 #[cfg(feature = "charts")]
@@ -169,5 +180,24 @@ mod tests {
         let src = rust_source(&r);
         assert!(src.contains("(\"ghg/absolute/en/dark\", "));
         assert_eq!(src.matches("\n    (").count(), all.len());
+    }
+
+    #[test]
+    fn size_rules_give_each_distinct_height_one_rule() {
+        assert_eq!(
+            size_rules([262, 200, 262]),
+            ".chart[data-h=\"200\"]{height:200px}\n.chart[data-h=\"262\"]{height:262px}\n"
+        );
+        assert_eq!(size_rules([]), "");
+        let r = esg_data::report_2022().expect("data");
+        let all = all(&r);
+        let css = size_rules(all.iter().map(|p| p.height));
+        for p in &all {
+            assert!(
+                css.contains(&format!("[data-h=\"{}\"]{{height:{}px}}", p.height, p.height)),
+                "{}",
+                p.key
+            );
+        }
     }
 }

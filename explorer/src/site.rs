@@ -138,6 +138,22 @@ pub fn sitemap(site: &PublicUrl) -> Option<String> {
     })
 }
 
+/// The site's Content-Security-Policy: one source for every page's `<meta>` and, through
+/// `scripts/csp.mjs` (which reads it from the built `index.html` and adds
+/// `frame-ancestors`, which only a header can carry), for the server's header.
+///
+/// - `default-src 'self'`: everything from the site itself, the `.wasm` fetch included.
+/// - `script-src 'self' 'wasm-unsafe-eval'`: the SRI-checked `.js` files and the compiling
+///   of our own module; no inline script at all (`boot::apply` moves trunk's loader into
+///   `static/boot.js`).
+/// - `style-src 'self'`: the stylesheet only. No page has a `style` attribute (the chart
+///   heights are stylesheet rules, `prebuilt::size_rules`); the app and ECharts style
+///   elements through the CSSOM, which CSP does not govern.
+/// - `img-src 'self' data: blob:`: the `data:,` favicon; ECharts' picture export.
+/// - `object-src 'none'; base-uri 'none'; form-action 'none'`: no plugins, no `<base>`
+///   rewriting every relative link, no form posting anywhere.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 /// What makes one page out of the site's `template` (trunk's `index.html`, after
 /// [`crate::boot::apply`]).
 pub struct PageParts<'a> {
@@ -153,7 +169,8 @@ pub struct PageParts<'a> {
     pub entry: Option<(&'a [&'a str], &'a [&'a str])>,
 }
 
-/// The page's HTML: `<html lang>`, title, description and head tags for the page; the
+/// The page's HTML: the [`CSP`] as a `<meta>`; `<html lang>`, title, description and head
+/// tags for the page; the
 /// stylesheet's and scripts' URLs made relative to its folder; its path (and, for the
 /// root, the names it redirects) on the boot script's tag; its body.
 pub fn document(template: &str, p: &PageParts) -> Result<String, String> {
@@ -185,6 +202,17 @@ pub fn document(template: &str, p: &PageParts) -> Result<String, String> {
         return Err("index.html: the boot script's tag (data-glue) not found: run boot::apply first".into());
     }
     let html = html.replacen(tag, &format!("<script{data} data-glue="), 1);
+    // The policy first in <head>: a <meta> policy governs only what comes after it.
+    let charset = "<meta charset=\"utf-8\">";
+    let at = match html.find(charset) {
+        Some(i) => i + charset.len(),
+        None => html.find("<head>").ok_or("index.html has no <head>")? + "<head>".len(),
+    };
+    let html = format!(
+        "{}<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">{}",
+        &html[..at],
+        &html[at..]
+    );
     let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
     let html = format!("{}{}{}", &html[..head_end], p.head, &html[head_end..]);
     let open = html.find("<body>").ok_or("index.html has no <body>")? + "<body>".len();
@@ -275,7 +303,10 @@ mod tests {
             },
         )
         .expect("document");
-        assert!(out.starts_with("<!DOCTYPE html><html lang=\"en\">"));
+        assert!(out.starts_with(&format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"><title>"
+        )));
+        assert!(!CSP.contains('"') && !CSP.contains("unsafe-inline"));
         assert!(out.contains("<title>Board · Medlive 2022 ESG data explorer</title>"));
         assert!(out.contains(r#"href="../../main-a.css""#) && out.contains(r#"src="../../boot-b.js""#));
         assert!(out.contains(r#"<script data-page="en/board/" data-glue="./g.js""#));

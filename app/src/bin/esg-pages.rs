@@ -1,4 +1,5 @@
-//! Trunk post-build hook (see Trunk.toml), in two steps:
+//! Trunk hooks (see Trunk.toml). Before the build, `esg-pages --sizes` prints the chart
+//! boxes' heights as CSS for the site's stylesheet. After it, in two steps:
 //! - `esg-pages --charts` prints every prebuilt chart as JSON for `scripts/chart-svgs.mjs`,
 //!   which draws them as static SVGs into `charts-<hash>/` in the staging directory;
 //! - `esg-pages DIR` (trunk's staging directory) turns trunk's `index.html` into every
@@ -28,7 +29,7 @@ mod host {
 
     pub fn main() -> ExitCode {
         let Some(arg) = std::env::args().nth(1) else {
-            eprintln!("usage: esg-pages --charts | esg-pages STAGING_DIR");
+            eprintln!("usage: esg-pages --sizes | esg-pages --charts | esg-pages STAGING_DIR");
             return ExitCode::from(2);
         };
         let report = match esg_app::data::report() {
@@ -38,6 +39,14 @@ mod host {
                 return ExitCode::FAILURE;
             }
         };
+        if arg == "--sizes" {
+            // The chart boxes' heights as CSS, appended to the site's stylesheet (Trunk.toml).
+            print!(
+                "{}",
+                esg_explorer::prebuilt::size_rules(esg_app::data::charts().map(|c| c.height))
+            );
+            return ExitCode::SUCCESS;
+        }
         if arg == "--charts" {
             // `{width, charts: [{key, height, json}]}`, as scripts/chart-svgs.mjs reads it.
             let charts: Vec<serde_json::Value> = esg_app::data::charts()

@@ -2,6 +2,7 @@
 
 use crate::components::segmented::Segmented;
 use crate::components::source::SourceLine;
+use crate::components::table_scroll::TableScroll;
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Gender, Report, Role};
@@ -60,6 +61,13 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                 }
             })
             .collect_view()
+    };
+    let roster_caption = move || {
+        format!(
+            "{} · {}",
+            t(Msg::Roster),
+            Msg::AsOf.fill(lang(), &[("date", &format::date(&day(), lang()))])
+        )
     };
     let roster = move || {
         let on_day = day();
@@ -120,9 +128,9 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                 </section>
             </div>
             <h3>{move || t(Msg::Roster)}</h3>
-            <div class="table-wrap">
+            <TableScroll label=Signal::derive(roster_caption)>
                 <table class="roster">
-                    <caption>{move || format!("{} · {}", t(Msg::Roster), Msg::AsOf.fill(lang(), &[("date", &format::date(&day(), lang()))]))}</caption>
+                    <caption>{roster_caption}</caption>
                     <thead><tr>
                         <th scope="col">{move || t(Msg::Name)}</th>
                         <th scope="col">{move || t(Msg::Gender)}</th>
@@ -131,7 +139,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                     </tr></thead>
                     <tbody>{roster}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         </section>
     }
 }

@@ -32,10 +32,8 @@ pub fn EmbedView(report: &'static Report, widget: Widget) -> impl IntoView {
         browser::on_content_resize(report_height.clone());
     });
     // The widget's view in the full explorer (a group: its pillar).
-    let full_view = nav
-        .state
-        .with_untracked(|s| esg_explorer::pages::Page::for_state(s, nav.lang()))
-        .view_of(report);
+    let page = move || nav.state.with(|s| esg_explorer::pages::Page::for_state(s, nav.lang()));
+    let full_view = untrack(page).view_of(report);
     let explorer_href = move || {
         nav.href(|s| {
             s.embed = None;
@@ -47,7 +45,10 @@ pub fn EmbedView(report: &'static Report, widget: Widget) -> impl IntoView {
         Widget::Board => view! { <BoardView report=report/> }.into_any(),
         Widget::Stakeholders => view! { <StakeholdersView report=report/> }.into_any(),
         Widget::Group(g) => match group(g) {
-            Some(g) => view! { <div class="groups"><GroupCard report=report group=g eager=true/></div> }.into_any(),
+            Some(g) => {
+                view! { <div class="groups"><GroupCard report=report group=g eager=true standalone=true/></div> }
+                    .into_any()
+            }
             None => ().into_any(),
         },
         Widget::Unknown(id) => view! {
@@ -59,6 +60,9 @@ pub fn EmbedView(report: &'static Report, widget: Widget) -> impl IntoView {
     };
     view! {
         <main id="content" class="embedded">
+            // The page's name, for a screen reader's list of headings; the host page shows
+            // its own title around the frame.
+            <h1 class="visually-hidden">{move || page().title()}</h1>
             {body}
             <p class="open-full"><a href=explorer_href target="_blank" rel="noopener">{move || Msg::OpenInExplorer.text(lang())}</a></p>
         </main>

@@ -33,6 +33,10 @@ pub fn GroupCard(
     /// The group is on the first screen (its picture is fetched at once).
     #[prop(optional)]
     eager: bool,
+    /// Alone on a widget page: its heading is an h2 under the page's h1, not an h3 under a
+    /// pillar's h2 (headings go down one level at a time).
+    #[prop(optional)]
+    standalone: bool,
 ) -> impl IntoView {
     let nav = use_nav();
     let theme = crate::state::use_theme();
@@ -98,9 +102,15 @@ pub fn GroupCard(
         .into_any()
     };
     let png = has_chart.then_some((Signal::derive(move || spec.with(|s| s.json)), chart_ref));
+    let heading_id = format!("h-{}", group.id);
+    let heading = if standalone {
+        view! { <h2 id=heading_id>{title}</h2> }.into_any()
+    } else {
+        view! { <h3 id=heading_id>{title}</h3> }.into_any()
+    };
     view! {
         <section class="group" id=format!("group-{}", group.id) aria-labelledby=format!("h-{}", group.id)>
-            <h3 id=format!("h-{}", group.id)>{title}</h3>
+            {heading}
             {body}
             <SourceLine section=group.section/>
             <WidgetActions report=report widget=group.id title=Signal::derive(title) csv=group.table png=png/>

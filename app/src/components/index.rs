@@ -2,6 +2,7 @@
 
 use crate::components::header::in_app;
 use crate::components::source::SourceLine;
+use crate::components::table_scroll::TableScroll;
 use crate::state::use_nav;
 use esg_data::{HkexKind, HkexStatus, Report};
 use esg_explorer::content_index::{coverage, linked};
@@ -58,10 +59,11 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
                 </tr>
             }
         });
+        let caption = move || format!("{} {} · {}", a.code, a.name.get(lang()), a.area.get(lang()));
         view! {
-            <div class="table-wrap">
+            <TableScroll label=Signal::derive(caption)>
                 <table class="hkex">
-                    <caption>{move || format!("{} {} · {}", a.code, a.name.get(lang()), a.area.get(lang()))}</caption>
+                    <caption>{caption}</caption>
                     <thead><tr>
                         <th scope="col">{move || t(Msg::Code)}</th>
                         <th scope="col">{move || t(Msg::Description)}</th>
@@ -70,7 +72,7 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
                     </tr></thead>
                     <tbody>{rows.collect_view()}</tbody>
                 </table>
-            </div>
+            </TableScroll>
         }
     });
     view! {

@@ -1,5 +1,6 @@
 //! KPI figures: a value cell, a change badge, a tile, and a group's table twin.
 
+use crate::components::table_scroll::TableScroll;
 use crate::state::use_nav;
 use esg_data::derive::change;
 use esg_data::{Kpi, Lang, Report};
@@ -132,7 +133,7 @@ pub fn KpiTable(
         }
     });
     view! {
-        <div class="table-wrap">
+        <TableScroll label=caption>
             <table>
                 <caption>{move || caption.get()}</caption>
                 <thead>
@@ -147,6 +148,6 @@ pub fn KpiTable(
                 </thead>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

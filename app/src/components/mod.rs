@@ -15,3 +15,4 @@ pub mod search;
 pub mod segmented;
 pub mod source;
 pub mod stakeholders;
+pub mod table_scroll;

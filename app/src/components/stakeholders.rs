@@ -2,6 +2,7 @@
 //! and the selected group's expectations and channels; uncertain assignments say so.
 
 use crate::components::source::SourceLine;
+use crate::components::table_scroll::TableScroll;
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Report, Stakeholder, StakeholderItem};
@@ -92,7 +93,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
             </div>
             <details class="figures">
                 <summary>{move || t(Msg::ModeTable)}</summary>
-                <div class="table-wrap">
+                <TableScroll label=Signal::derive(move || t(Msg::ViewStakeholders).to_owned())>
                     <table>
                         <caption>{move || t(Msg::ViewStakeholders)}</caption>
                         <thead><tr>
@@ -110,7 +111,7 @@ pub fn StakeholdersView(report: &'static Report) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
-                </div>
+                </TableScroll>
             </details>
         </section>
     }
