@@ -7,6 +7,7 @@
 // - Listens on 127.0.0.1 only. --port 0 picks a free port.
 // - Serves --root under the URL prefix --base (default "/"); anything outside it is 404,
 //   and the prefix without its trailing slash redirects to it (relative URLs need it).
+//   A path starting with `//` (or `/\`) is 400: it reads as another host.
 // - gzip (cached in memory) when the client accepts it; correct MIME types (application/wasm).
 // - --header adds a response header to every response (repeatable), e.g. a CSP.
 // - When listening it prints one JSON line on stdout:
@@ -121,6 +122,11 @@ export async function startStaticServer(options = {}) {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendText(req, res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
     }
+    // Only a path with one leading slash. `//host/…` (and `/\host/…`, the same to a URL
+    // parser) is also a protocol-relative URL of another host: never serve the app under
+    // such a path (a link built from it would leave the site). A proxy's absolute-form
+    // target has no use here either.
+    if (!/^\/(?![/\\])/.test(req.url)) return sendText(req, res, 400, 'bad request\n');
     const url = new URL(req.url, `http://${HOST}`);
     let pathname;
     try {

@@ -7,9 +7,10 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import net from 'node:net';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -18,6 +19,12 @@ import { DIST as DEFAULT_DIST, ROOT } from './lib.mjs';
 export const DIST = process.env.ESG_DIST ? path.resolve(process.env.ESG_DIST) : DEFAULT_DIST;
 export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? 'nginx';
 export const DEPLOY_CONF = path.join(ROOT, 'deploy/nginx.conf');
+export const DEPLOY_TLS_CONF = path.join(ROOT, 'deploy/nginx-tls.conf');
+/** The fixed security headers, included wherever deploy/nginx.conf sets headers. */
+export const HEADERS_SNIPPET = path.join(ROOT, 'deploy/esg-2022-headers.conf');
+/** The certificate paths deploy/nginx-tls.conf names (a test replaces them). */
+const TLS_CERT = '/etc/letsencrypt/live/ir.example.com/fullchain.pem';
+const TLS_KEY = '/etc/letsencrypt/live/ir.example.com/privkey.pem';
 export const BASE = '/esg/2022/';
 
 export function assertDist(dist = DIST) {
@@ -36,32 +43,46 @@ export async function freePort() {
   });
 }
 
-/** Replace `from` (which must occur exactly once) in `text`. */
-function replaceOnce(text, from, to, what) {
+/** Replace `from` in `text`, the text of `conf`: it must occur once (with `many`, at least once). */
+function replaceIn(conf, text, from, to, what, { many = false } = {}) {
   const n = text.split(from).length - 1;
-  assert.equal(n, 1, `deploy/nginx.conf: expected exactly one \`${from}\` (${what}), found ${n}`);
-  return text.replace(from, to);
+  const name = path.relative(ROOT, conf);
+  if (many) assert.ok(n >= 1, `${name}: expected \`${from}\` (${what}), found none`);
+  else assert.equal(n, 1, `${name}: expected exactly one \`${from}\` (${what}), found ${n}`);
+  return text.replaceAll(from, to);
 }
 
 /**
- * deploy/nginx.conf with only what a test must change: the listen address, the `alias`
- * (→ dist) and the CSP snippet's path.
+ * deploy/nginx.conf (or, with `tls`, deploy/nginx-tls.conf) with only what a test must
+ * change: the listen addresses, the certificate, the `alias` (→ dist) and the snippets' paths.
  */
-export async function serverBlockForTest({ port, dist, cspSnippet }) {
-  let conf = await readFile(DEPLOY_CONF, 'utf8');
-  conf = replaceOnce(conf, '    listen 80;\n', `    listen 127.0.0.1:${port};\n`, 'listen');
-  conf = replaceOnce(conf, '    listen [::]:80;\n', '', 'IPv6 listen');
-  conf = replaceOnce(conf, 'alias /srv/esg/2022/dist/;', `alias ${dist}/;`, 'alias');
-  conf = replaceOnce(conf, 'include /etc/nginx/snippets/esg-2022-csp.conf;', `include ${cspSnippet};`, 'CSP include');
+export async function serverBlockForTest({ port, dist, cspSnippet, headersSnippet = HEADERS_SNIPPET, tls }) {
+  const file = tls ? DEPLOY_TLS_CONF : DEPLOY_CONF;
+  const r = (text, from, to, what, opts) => replaceIn(file, text, from, to, what, opts);
+  let conf = await readFile(file, 'utf8');
+  conf = r(conf, '    listen 80;\n', `    listen 127.0.0.1:${port};\n`, 'listen');
+  conf = r(conf, '    listen [::]:80;\n', '', 'IPv6 listen');
+  if (tls) {
+    conf = r(conf, '    listen 443 ssl http2;\n', `    listen 127.0.0.1:${tls.port} ssl http2;\n`, 'TLS listen');
+    conf = r(conf, '    listen [::]:443 ssl http2;\n', '', 'IPv6 TLS listen');
+    conf = r(conf, `ssl_certificate     ${TLS_CERT};`, `ssl_certificate     ${tls.cert};`, 'certificate');
+    conf = r(conf, `ssl_certificate_key ${TLS_KEY};`, `ssl_certificate_key ${tls.key};`, 'certificate key');
+  }
+  conf = r(conf, 'alias /srv/esg/2022/dist/;', `alias ${dist}/;`, 'alias');
+  conf = r(conf, 'include /etc/nginx/snippets/esg-2022-csp.conf;', `include ${cspSnippet};`, 'CSP include', { many: true });
+  conf = r(conf, 'include /etc/nginx/snippets/esg-2022-headers.conf;', `include ${headersSnippet};`, 'headers include', { many: true });
   return conf;
 }
 
 /**
  * Start Debian's nginx in the foreground (a child of this process, one process:
  * master_process off) with deploy/nginx.conf, serving `dist` on 127.0.0.1 and a free port.
- * Resolves to { url, origin, port, dir, log(), close() }.
+ * With `tls`, deploy/nginx-tls.conf instead, with a throwaway self-signed certificate
+ * (openssl): `url`/`origin` are then the https ones, `httpOrigin` the redirecting server,
+ * and `ca` the certificate to trust (pass it to get()).
+ * Resolves to { url, origin, port, dir, log(), close() } (+ httpOrigin, ca).
  */
-export async function startNginx({ dist = DIST, csp }) {
+export async function startNginx({ dist = DIST, csp, tls = false }) {
   assertDist(dist);
   assert.ok(existsSync(NGINX) || NGINX === 'nginx', 'nginx is missing: run scripts/setup.sh');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'esg-nginx-'));
@@ -69,7 +90,22 @@ export async function startNginx({ dist = DIST, csp }) {
   const port = await freePort();
   const cspSnippet = path.join(dir, 'csp.conf');
   await writeFile(cspSnippet, `add_header Content-Security-Policy "${csp}" always;\n`);
-  await writeFile(path.join(dir, 'server.conf'), await serverBlockForTest({ port, dist, cspSnippet }));
+  let tlsInfo;
+  if (tls) {
+    tlsInfo = { port: await freePort(), cert: path.join(dir, 'cert.pem'), key: path.join(dir, 'key.pem') };
+    const made = await run('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+      '-keyout', tlsInfo.key, '-out', tlsInfo.cert,
+    ]);
+    assert.equal(made.code, 0, `openssl could not make a test certificate:\n${made.out}`);
+  }
+  await writeFile(path.join(dir, 'server.conf'), await serverBlockForTest({ port, dist, cspSnippet, tls: tlsInfo }));
+  // Where a server without its own `root` looks (the prefix's html/): on Debian that is
+  // /usr/share/nginx/html, with nginx's welcome page. A stand-in, so that a test sees it
+  // if the site's server block ever falls through to it.
+  await mkdir(path.join(dir, 'html'));
+  await writeFile(path.join(dir, 'html/index.html'), '<!DOCTYPE html><title>Welcome to nginx!</title><h1>Welcome to nginx!</h1>\n');
   const main = `# generated by tests/browser/deploy-lib.mjs
 daemon off;
 master_process off;
@@ -114,10 +150,12 @@ http {
       throw new Error(`nginx did not answer on ${origin}:\n${out}`);
     }
   }
+  const tlsOrigin = tlsInfo && `https://127.0.0.1:${tlsInfo.port}`;
   return {
-    url: `${origin}${BASE}`,
-    origin,
-    port,
+    url: `${tlsOrigin ?? origin}${BASE}`,
+    origin: tlsOrigin ?? origin,
+    port: tlsInfo?.port ?? port,
+    ...(tlsInfo && { httpOrigin: origin, ca: await readFile(tlsInfo.cert, 'utf8') }),
     dir,
     log: () => out,
     close: async () => {
@@ -145,11 +183,12 @@ function run(cmd, args) {
 
 /**
  * GET with explicit request headers, without decompressing: resolves to
- * { status, headers, body (Buffer, as sent) }.
+ * { status, headers, body (Buffer, as sent) }. An https URL is checked against `ca`.
  */
-export function get(url, headers = {}) {
+export function get(url, headers = {}, { ca } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers, agent: false }, (res) => {
+    const client = url.startsWith('https:') ? https : http;
+    const req = client.get(url, { headers, agent: false, ca }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -157,6 +196,44 @@ export function get(url, headers = {}) {
     });
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
+  });
+}
+
+/**
+ * Request targets whose path starts with `//` (or `/\`, which a WHATWG URL parser reads
+ * the same way): a path that is also a protocol-relative URL of another host. Both servers
+ * must refuse them (400 or 404), never serve the app under them.
+ */
+export const DOUBLE_SLASH_TARGETS = [
+  '//evil.example/esg/2022/',
+  '//evil.example/esg/2022/?view=environment',
+  '//evil.example/esg/2022/?view=environment&lang=en',
+  '//evil.example/esg/2022/en/environment/',
+  '//evil.example/esg/2022/en/embed/ghg/',
+  '///evil.example/esg/2022/',
+  '//esg/2022/', // nginx's $uri (slashes merged) is /esg/2022/
+  '//esg/2022/en/environment/',
+  '/\\evil.example/esg/2022/',
+];
+
+/**
+ * A request with its target sent exactly as given, which fetch and `new URL` would
+ * normalise: resolves to { status, headers, body (string) }. An https origin is checked
+ * against `ca`.
+ */
+export function rawGet(origin, target, { method = 'GET', headers = {}, ca } = {}) {
+  const { protocol, hostname, port } = new URL(origin);
+  const client = protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request({ method, hostname, port, path: target, headers, ca, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${target}`)));
+    req.end();
   });
 }
 

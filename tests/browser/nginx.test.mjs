@@ -2,14 +2,29 @@
 // /esg/2022/ with the CSP from scripts/csp.mjs (no 'unsafe-inline' for scripts), gzip
 // (wasm included), application/wasm, a year of immutable caching for hashed files and
 // no-cache for index.html; in Chromium the charts draw, tooltips open, and there is no
-// console error and no CSP violation.
+// console error and no CSP violation. Hardening: every response (404/400 too) carries
+// nosniff, a Referrer-Policy and a CSP; `//` request targets are refused; nothing outside
+// /esg/2022/ is served; no version in the Server header; and the TLS variant
+// (deploy/nginx-tls.conf) adds HSTS to all of that and redirects http to https.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VIEWPORTS, assertNoProblems, launchBrowser, openPage, screenshot, waitForCharts, gotoApp } from './lib.mjs';
-import { BASE, DIST, cspViolations, get, hoverCharts, startNginx, watchCsp } from './deploy-lib.mjs';
+import {
+  BASE,
+  DEPLOY_CONF,
+  DEPLOY_TLS_CONF,
+  DIST,
+  DOUBLE_SLASH_TARGETS,
+  cspViolations,
+  get,
+  hoverCharts,
+  rawGet,
+  startNginx,
+  watchCsp,
+} from './deploy-lib.mjs';
 import { cspFor } from '../../scripts/csp.mjs';
 
 let nginx;
@@ -99,6 +114,114 @@ test('hashed assets: right type, gzip, a year immutable; wasm is application/was
     assert.ok(plain.body.equals(raw), f);
   }
   console.log(`nginx gzip (level 6):\n  ${sizes.join('\n  ')}`);
+});
+
+const REFERRER_POLICY = 'strict-origin-when-cross-origin';
+const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+const HSTS = 'max-age=31536000';
+
+/** One of each kind of response the site gives, as request targets: { target, status, svg }. */
+async function responseKinds() {
+  const files = await readdir(DIST);
+  const hashed = ['.js', '.wasm', '.css'].map((ext) => files.find((f) => HASHED.test(f) && f.endsWith(ext)));
+  assert.ok(hashed.every(Boolean), `hashed js/wasm/css in dist: ${hashed}`);
+  const charts = files.find((f) => /^charts-[0-9a-f]{16}$/.test(f));
+  assert.ok(charts, 'no charts-<hash>/ in dist');
+  return [
+    { target: BASE, status: 200 },
+    { target: `${BASE}index.html`, status: 200 },
+    { target: `${BASE}en/environment/`, status: 200 },
+    { target: `${BASE}en/embed/ghg/`, status: 200 },
+    ...hashed.map((f) => ({ target: `${BASE}${f}`, status: 200 })),
+    { target: `${BASE}embed.js`, status: 200 },
+    { target: `${BASE}${charts}/ghg/absolute/en/light.svg`, status: 200, svg: true },
+    { target: `${BASE}no-such-file.js`, status: 404 },
+    { target: '/', status: 404 },
+    { target: '/esg/2022?view=social', status: 301 },
+    { target: '//evil.example/esg/2022/', status: 400 },
+  ];
+}
+
+/**
+ * Every response kind from `origin`: the status and the security headers, as lines
+ * "target (status): what is wrong" (none when all is well). `hsts`: the expected
+ * Strict-Transport-Security (undefined: none).
+ */
+async function headerProblems(origin, { hsts, ca } = {}) {
+  const out = [];
+  for (const { target, status, svg } of await responseKinds()) {
+    const r = await rawGet(origin, target, { ca });
+    const h = r.headers;
+    const bad = (what) => out.push(`${target} (${r.status}): ${what}`);
+    if (r.status !== status) bad(`status, want ${status}`);
+    if (h['x-content-type-options'] !== 'nosniff') bad(`X-Content-Type-Options: ${h['x-content-type-options']}`);
+    if (h['referrer-policy'] !== REFERRER_POLICY) bad(`Referrer-Policy: ${h['referrer-policy']}`);
+    const want = svg ? SVG_CSP : csp;
+    if (h['content-security-policy'] !== want) bad(`Content-Security-Policy: ${h['content-security-policy']}`);
+    if (h['strict-transport-security'] !== hsts) bad(`Strict-Transport-Security: ${h['strict-transport-security']}`);
+  }
+  return out;
+}
+
+test('every response carries nosniff, the Referrer-Policy and the CSP (chart pictures their own); no HSTS over http', async () => {
+  const problems = await headerProblems(nginx.origin);
+  assert.deepEqual(problems, [], `missing or wrong headers:\n${problems.join('\n')}`);
+});
+
+test('nginx refuses request targets that start with `//` and never serves the app there', async () => {
+  const served = [];
+  for (const target of DOUBLE_SLASH_TARGETS) {
+    const r = await rawGet(nginx.origin, target);
+    if (![400, 404].includes(r.status) || /data-glue/.test(r.body)) served.push(`${target} -> ${r.status}`);
+  }
+  assert.deepEqual(served, [], `served, want 400 or 404:\n${served.join('\n')}`);
+  // A `//` later in the path or in the query is not a host: still the app.
+  for (const target of [`${BASE}?next=//evil.example/`, `${BASE}en//environment/`]) {
+    assert.equal((await rawGet(nginx.origin, target)).status, 200, target);
+  }
+});
+
+test('nginx answers 404 outside /esg/2022/, never its default page', async () => {
+  const wrong = [];
+  for (const target of ['/', '/index.html', '/esg/', '/esg/2021/', '/esg/2022.html', '/50x.html']) {
+    const r = await rawGet(nginx.origin, target);
+    if (r.status !== 404 || /Welcome to nginx/i.test(r.body)) wrong.push(`${target} -> ${r.status}${/Welcome to nginx/i.test(r.body) ? ' (the default page)' : ''}`);
+  }
+  assert.deepEqual(wrong, [], `want 404:\n${wrong.join('\n')}`);
+});
+
+test('nginx names no version (server_tokens off)', async () => {
+  for (const target of [BASE, `${BASE}no-such-file.js`, '/', '//evil.example/esg/2022/']) {
+    const r = await rawGet(nginx.origin, target);
+    assert.equal(r.headers.server, 'nginx', `${target}: Server header`);
+    assert.doesNotMatch(r.body, /nginx\/\d/, `${target}: version in the body`);
+  }
+});
+
+test('the TLS variant (deploy/nginx-tls.conf): the same site as deploy/nginx.conf, HSTS on every response, http redirects to https', async () => {
+  // Everything from `server_tokens off;` on is the site itself: the two files must not drift.
+  const site = async (f) => {
+    const text = await readFile(f, 'utf8');
+    const i = text.lastIndexOf('    server_tokens off;\n');
+    assert.ok(i > 0, `${f}: no \`server_tokens off;\``);
+    return text.slice(i);
+  };
+  assert.equal(await site(DEPLOY_TLS_CONF), await site(DEPLOY_CONF), 'nginx-tls.conf differs from nginx.conf after `server_tokens off;`');
+
+  const tls = await startNginx({ dist: DIST, csp, tls: true });
+  try {
+    const problems = await headerProblems(tls.origin, { hsts: HSTS, ca: tls.ca });
+    assert.deepEqual(problems, [], `over https, missing or wrong headers:\n${problems.join('\n')}`);
+    const page = await get(`${tls.url}en/environment/`, GZIP, { ca: tls.ca });
+    assert.equal(page.status, 200);
+    assert.equal(page.headers['content-encoding'], 'gzip');
+    const r = await rawGet(tls.httpOrigin, '/esg/2022/?view=social');
+    assert.equal(r.status, 301);
+    assert.equal(r.headers.location, 'https://ir.example.com/esg/2022/?view=social');
+    assert.equal(r.headers['strict-transport-security'], undefined, 'HSTS over plain http means nothing');
+  } finally {
+    await tls.close();
+  }
 });
 
 const PAGES = [
