@@ -1,6 +1,7 @@
 //! Validates the report's data file and embeds it: a file that breaks a rule fails the
 //! build here, with the same messages as `esg-data validate`. Also builds every chart's
-//! ECharts option ahead of time (`esg_explorer::prebuilt`), so the wasm only looks them up.
+//! ECharts option ahead of time (`esg_explorer::prebuilt`), so the wasm only looks them up,
+//! and hashes `embed/embed.js` for the embed snippet's `integrity` (`ESG_EMBED_JS_SRI`).
 
 use std::path::Path;
 
@@ -26,10 +27,26 @@ fn main() {
     if let Err(e) = std::fs::write(&out, json) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);
     }
+    let embed = root.join("embed/embed.js");
+    println!("cargo:rerun-if-changed={}", embed.display());
+    match std::fs::read(&embed) {
+        Ok(bytes) => println!("cargo:rustc-env=ESG_EMBED_JS_SRI={}", sri(&bytes)),
+        Err(e) => fail(&[format!("embed/embed.js: cannot read: {e}")]),
+    }
     let charts = out.with_file_name("charts.rs");
     if let Err(e) = std::fs::write(&charts, esg_explorer::prebuilt::rust_source(&report)) {
         fail(&[format!("{}: cannot write: {e}", charts.display())]);
     }
+}
+
+/// A Subresource Integrity value: `sha384-` and the base64 of the digest.
+fn sri(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
 }
 
 fn fail(lines: &[String]) -> ! {

@@ -162,6 +162,9 @@ export async function startStaticServer(options = {}) {
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
+    // Host pages on other origins load embed.js with `integrity`, which needs CORS (as
+    // deploy/nginx.conf sends for that file only).
+    if (rel === 'embed.js') headers['Access-Control-Allow-Origin'] = '*';
     let body;
     if (useGzip && COMPRESSIBLE.test(type)) {
       headers.Vary = 'Accept-Encoding';

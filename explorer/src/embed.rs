@@ -78,11 +78,13 @@ pub fn datawrapper_message(widget: &str, height: u32) -> String {
 
 /// The snippet an annual-report editor pastes: the iframe and the self-hosted `embed.js`.
 /// `base` is the site root's URL (ends with `/`); `page` the widget's page and query
-/// (`en/embed/ghg/?measure=per-employee`, `explorer/src/pages.rs`).
-pub fn snippet(base: &str, page: &str, title: &str) -> String {
+/// (`en/embed/ghg/?measure=per-employee`, `explorer/src/pages.rs`); `integrity` the SRI
+/// hash of `embed.js` (the app's build computes it), so a host page runs that file only
+/// as it was built.
+pub fn snippet(base: &str, page: &str, title: &str, integrity: &str) -> String {
     let title = title.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
     format!(
-        "<iframe src=\"{base}{page}\" data-esg-explorer title=\"{title}\" style=\"width:100%;border:0\" height=\"420\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" defer></script>"
+        "<iframe src=\"{base}{page}\" data-esg-explorer title=\"{title}\" style=\"width:100%;border:0\" height=\"420\" loading=\"lazy\"></iframe>\n<script src=\"{base}embed.js\" integrity=\"{integrity}\" crossorigin=\"anonymous\" defer></script>"
     )
 }
 
@@ -121,9 +123,16 @@ mod tests {
         assert_eq!(m["height"], 420);
         let d: serde_json::Value = serde_json::from_str(&datawrapper_message("ghg", 420)).unwrap();
         assert_eq!(d["datawrapper-height"]["ghg"], 420);
-        let s = snippet("https://ir.example/esg/2022/", "en/embed/ghg/", "GHG \"emissions\"");
+        let s = snippet(
+            "https://ir.example/esg/2022/",
+            "en/embed/ghg/",
+            "GHG \"emissions\"",
+            "sha384-x",
+        );
         assert!(s.contains("src=\"https://ir.example/esg/2022/en/embed/ghg/\""));
-        assert!(s.contains("<script src=\"https://ir.example/esg/2022/embed.js\" defer></script>"));
+        assert!(s.contains(
+            "<script src=\"https://ir.example/esg/2022/embed.js\" integrity=\"sha384-x\" crossorigin=\"anonymous\" defer></script>"
+        ));
         assert!(s.contains("title=\"GHG &quot;emissions&quot;\""));
     }
 }

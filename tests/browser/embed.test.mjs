@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ROOT, allGroupsShown, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot, gotoApp } from './lib.mjs';
 
@@ -13,6 +14,9 @@ let app;
 let host;
 let browser;
 const WIDGETS = ['ghg', 'board', 'overview'];
+
+/** The SRI value of the built embed.js, as the Embed button's snippet must carry it. */
+const EMBED_SRI = `sha384-${createHash('sha384').update(readFileSync(path.join(ROOT, 'dist/embed.js'))).digest('base64')}`;
 
 before(async () => {
   app = await startServer();
@@ -24,7 +28,7 @@ before(async () => {
     path.join(dir, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Annual report</title></head>
 <body style="margin:0;padding:0 8px"><h1>Annual report 2022</h1>${frames}
-<script src="${app.url}embed.js" defer></script></body></html>`,
+<script src="${app.url}embed.js" integrity="${EMBED_SRI}" crossorigin="anonymous" defer></script></body></html>`,
   );
   host = await startServer({ root: dir, base: '/report/' });
   browser = await launchBrowser();
@@ -130,7 +134,7 @@ test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a
     const snippet = await group.locator('[data-testid="embed-snippet"]').inputValue();
     // The widget's own page, under the site root (not the page the snippet was copied on).
     assert.ok(snippet.includes(`src="${app.url}en/embed/ghg/"`), snippet);
-    assert.match(snippet, /embed\.js/);
+    assert.ok(snippet.includes(`<script src="${app.url}embed.js" integrity="${EMBED_SRI}" crossorigin="anonymous" defer></script>`), snippet);
     assertNoProblems(problems);
   } finally {
     await context.close();
@@ -156,4 +160,11 @@ test('print draws every chart, hides navigation and keeps the source lines', asy
   } finally {
     await context.close();
   }
+});
+
+test("the README's embed snippet carries embed.js's current SRI hash", () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const tags = readme.match(/<script src="[^"]*embed\.js"[^>]*>/g) ?? [];
+  assert.ok(tags.length >= 1, 'no embed.js snippet in the README');
+  for (const t of tags) assert.ok(t.includes(`integrity="${EMBED_SRI}"`) && t.includes('crossorigin="anonymous"'), `${t}\nwant integrity="${EMBED_SRI}"`);
 });

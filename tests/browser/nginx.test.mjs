@@ -49,8 +49,8 @@ test('the CSP is the strict one: scripts only from the site, no inline script at
   assert.match(csp, /^default-src 'self'; /);
   // index.html has no inline script left (esg_explorer::boot), so no hash is needed.
   assert.match(csp, /; script-src 'self' 'wasm-unsafe-eval';/);
-  assert.doesNotMatch(csp.match(/script-src [^;]*/)[0], /'unsafe-inline'|'unsafe-eval'|'nonce-/);
-  for (const d of ["object-src 'none'", "base-uri 'none'", "img-src 'self' data: blob:", "style-src-elem 'self'"]) {
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|'nonce-|'unsafe-hashes'/);
+  for (const d of ["style-src 'self';", "object-src 'none'", "base-uri 'none'", "img-src 'self' data: blob:", "form-action 'none'", "frame-ancestors 'self'"]) {
     assert.ok(csp.includes(d), `missing ${d}`);
   }
 });
@@ -159,6 +159,9 @@ async function headerProblems(origin, { hsts, ca } = {}) {
     const want = svg ? SVG_CSP : csp;
     if (h['content-security-policy'] !== want) bad(`Content-Security-Policy: ${h['content-security-policy']}`);
     if (h['strict-transport-security'] !== hsts) bad(`Strict-Transport-Security: ${h['strict-transport-security']}`);
+    // Only embed.js may be read by another origin (it is loaded there with `integrity`).
+    const cors = target === `${BASE}embed.js` ? '*' : undefined;
+    if (h['access-control-allow-origin'] !== cors) bad(`Access-Control-Allow-Origin: ${h['access-control-allow-origin']}`);
   }
   return out;
 }

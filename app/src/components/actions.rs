@@ -42,7 +42,7 @@ pub fn WidgetActions(
         };
         let page = Page::for_state(&st, lang());
         let at = format!("{}{}", page.path(), st.page_query(report.report.year));
-        snippet(&nav.site(), &at, &title.get())
+        snippet(&nav.site(), &at, &title.get(), env!("ESG_EMBED_JS_SRI"))
     };
     view! {
         <div class="actions">
