@@ -2,7 +2,9 @@
  *
  * Add next to the iframes on the host page (no inline script needed: works under a strict CSP):
  *   <iframe src="https://…/esg/2022/en/embed/ghg/" title="…" style="width:100%;border:0" height="420"></iframe>
- *   <script src="https://…/esg/2022/embed.js" defer></script>
+ *   <script src="https://…/esg/2022/embed.js" integrity="sha384-…" crossorigin="anonymous" defer></script>
+ * The Embed button's snippet carries this file's hash as built (app/build.rs); the server sends
+ * CORS for this file, which a cross-origin script with `integrity` needs.
  *
  * A widget posts { type: 'esg-explorer:height', widget: id, height: px } or
  * { 'datawrapper-height': { id: px } } to window.parent. A message resizes an iframe only if
