@@ -282,3 +282,37 @@ test('a modified or middle click on any in-app link is left to the browser; a pl
     await context.close();
   }
 });
+
+test('the More menu closes on a choice, on Escape (focus back on its button) and on a tap outside', async () => {
+  const { context, page, problems } = await openPage(browser, server, { width: 390, height: 844 }, { hasTouch: true });
+  try {
+    await gotoApp(page, `${server.url}en/environment/`);
+    const more = page.locator('nav.views details.more');
+    const isOpen = () => more.evaluate((d) => d.open);
+    await more.locator('summary').click();
+    assert.equal(await isOpen(), true, 'opens');
+    await more.locator('a', { hasText: 'Board' }).click();
+    await page.locator('[data-testid="board-count"]').waitFor();
+    assert.equal(await isOpen(), false, 'closed after choosing a view');
+
+    await more.locator('summary').click();
+    assert.equal(await isOpen(), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await isOpen(), false, 'closed on Escape');
+    assert.equal(await page.evaluate(() => document.activeElement?.matches('details.more summary')), true, 'focus on the menu button');
+
+    await more.locator('summary').click();
+    await page.locator('main h2').first().tap();
+    assert.equal(await isOpen(), false, 'closed on a tap outside');
+    await more.locator('summary').click();
+    // (Every spot of the menu is a link: the press alone, as a tap's first event.)
+    await more.locator('.more-menu').dispatchEvent('pointerdown', { bubbles: true });
+    assert.equal(await isOpen(), true, 'a press inside the menu leaves it open');
+    await page.goBack();
+    await page.locator('#group-ghg').waitFor();
+    assert.equal(await isOpen(), false, 'closed when Back changes the view');
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});

@@ -56,9 +56,56 @@ pub fn NavLink(
     }
 }
 
+/// The "More" menu (a `<details>`) closes like a menu: once a view is chosen or the view
+/// changes any other way, on a tap or click outside it, and on Escape, which gives the focus
+/// back to its button. Left open it would cover the next page.
+fn close_more_menu_like_a_menu(more: NodeRef<leptos::html::Details>) {
+    let nav = use_nav();
+    let close = move || {
+        if let Some(d) = more.get_untracked() {
+            d.set_open(false);
+        }
+    };
+    Effect::new(move |_| {
+        nav.view();
+        close();
+    });
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let inside = move |ev: &web_sys::Event| {
+            let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            more.get_untracked().is_some_and(|d| d.contains(target.as_ref()))
+        };
+        let tap = window_event_listener(leptos::ev::pointerdown, move |ev| {
+            if !inside(&ev) {
+                close();
+            }
+        });
+        let key = window_event_listener(leptos::ev::keydown, move |ev| {
+            let open = more.get_untracked().is_some_and(|d| d.open());
+            if open && ev.key() == "Escape" {
+                close();
+                if let Some(summary) = more
+                    .get_untracked()
+                    .and_then(|d| d.query_selector("summary").ok().flatten())
+                {
+                    let _ = summary.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+        on_cleanup(move || {
+            tap.remove();
+            key.remove();
+        });
+    }
+}
+
 #[component]
 pub fn Header() -> impl IntoView {
     let nav = use_nav();
+    let more = NodeRef::<leptos::html::Details>::new();
+    close_more_menu_like_a_menu(more);
     let t = move |m: Msg| m.text(nav.lang());
     let other = move || match nav.lang() {
         Lang::ZhHant => Lang::En,
@@ -81,7 +128,7 @@ pub fn Header() -> impl IntoView {
         </header>
         <nav class="views" aria-label=move || t(Msg::Views)>
             {View::PRIMARY.into_iter().map(|v| view! { <ViewLink v=v/> }).collect_view()}
-            <details class="more" class:active=move || !View::PRIMARY.contains(&nav.view())>
+            <details class="more" node_ref=more class:active=move || !View::PRIMARY.contains(&nav.view())>
                 <summary>{move || t(Msg::More)}</summary>
                 <div class="more-menu">
                     {View::ALL.into_iter().filter(|v| !View::PRIMARY.contains(v)).map(|v| view! { <ViewLink v=v/> }).collect_view()}
