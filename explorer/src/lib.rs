@@ -3,7 +3,8 @@
 //! The app crate only wires these into Leptos components and the ECharts renderer:
 //! [`url`] (the typed query string), [`i18n`] (every UI string in both languages),
 //! [`format`] (numbers and units as the report prints them), [`groups`] (which KPIs
-//! form each chart), [`charts`] (ECharts options built with charming), [`tokens`]
+//! form each chart, and the KPI search), [`simplified`] (Simplified-Chinese queries against
+//! the Traditional names), [`charts`] (ECharts options built with charming), [`tokens`]
 //! (the colours shared by CSS and charts).
 
 pub mod board;
@@ -17,6 +18,7 @@ pub mod groups;
 pub mod i18n;
 pub mod pages;
 pub mod prebuilt;
+pub mod simplified;
 pub mod site;
 #[cfg(feature = "charts")]
 pub mod stakeholders;

@@ -1,4 +1,5 @@
-//! KPI search in either language or by HKEX code; results link to the KPI in its view.
+//! KPI search in either language (Chinese in Traditional or Simplified characters) or by HKEX
+//! code; results link to the KPI in its view.
 
 use crate::components::header::in_app;
 use crate::state::use_nav;
