@@ -250,3 +250,32 @@ export function useServerAndBrowser(serverOptions = {}) {
   });
   return ctx;
 }
+
+/**
+ * An init script (`context.addInitScript(recordLayoutShifts)`): sums the page's layout
+ * shifts not caused by input into `window.__cls` and describes each moved element in
+ * `window.__shifts` (`tag#id.class {before} → {after}`); read them with `layoutShifts(page)`.
+ */
+export function recordLayoutShifts() {
+  window.__cls = 0;
+  window.__shifts = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cls += e.value;
+        for (const s of e.sources || []) {
+          const n = s.node;
+          window.__shifts.push(`${n?.nodeName?.toLowerCase()}${n?.id ? `#${n.id}` : ''}${n?.className ? `.${n.className}` : ''} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    /* no layout-shift timing */
+  }
+}
+
+/** What `recordLayoutShifts` has seen so far: { cls, shifts }. */
+export function layoutShifts(page) {
+  return page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, openPage, useServerAndBrowser, waitForApp } from './lib.mjs';
+import { DIST, layoutShifts, openPage, recordLayoutShifts, useServerAndBrowser, waitForApp } from './lib.mjs';
 
 const env = useServerAndBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -35,7 +35,7 @@ function legacyQuery(rel) {
 }
 
 /** Records, in sessionStorage (it survives a redirect), the text of every h1–h3 that was
-    ever visible on screen in any frame, and the layout shifts. */
+    ever visible on screen in any frame. */
 const WATCH = () => {
   const seen = new Set(JSON.parse(sessionStorage.getItem('esg-seen') || '[]'));
   const look = () => {
@@ -53,22 +53,6 @@ const WATCH = () => {
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
-  window.__cls = 0;
-  window.__shifts = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.hadRecentInput) continue;
-        window.__cls += e.value;
-        for (const s of e.sources || []) {
-          const n = s.node;
-          window.__shifts.push(`${n?.nodeName?.toLowerCase()}${n?.id ? `#${n.id}` : ''}${n?.className ? `.${n.className}` : ''} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  } catch {
-    /* no layout-shift timing */
-  }
 };
 
 const state = (page) =>
@@ -99,12 +83,13 @@ async function liveState(url, locale = 'zh-TW') {
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE, { locale });
   try {
     await context.addInitScript(WATCH);
+    await context.addInitScript(recordLayoutShifts);
     await page.goto(url, { waitUntil: 'load' });
     await waitForApp(page);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     const s = await state(page);
     const seen = await page.evaluate(() => JSON.parse(sessionStorage.getItem('esg-seen') || '[]'));
-    const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+    const { cls, shifts } = await layoutShifts(page);
     return { ...s, seen, cls, shifts, problems: [...problems] };
   } finally {
     await context.close();

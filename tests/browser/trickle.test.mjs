@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { launchBrowser, openPage, startServer, waitForApp } from './lib.mjs';
+import { launchBrowser, layoutShifts, openPage, recordLayoutShifts, startServer, waitForApp } from './lib.mjs';
 
 /** [page, viewport]. Not the HKEX index: its four-column tables take their column widths
     from the cells that have arrived, so a half-arrived table reflows (issue 15 makes them
@@ -75,24 +75,11 @@ async function shift(url, viewport, { wasm }) {
   const { context, page, problems } = await openPage(browser, proxy, viewport);
   try {
     if (!wasm) await context.route(/\.wasm$/, (route) => route.abort('blockedbyclient'));
-    await context.addInitScript(() => {
-      window.__cls = 0;
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          if (e.hadRecentInput) continue;
-          window.__cls += e.value;
-          for (const s of e.sources || []) {
-            const n = s.node;
-            window.__shifts.push(`${n?.nodeName?.toLowerCase()}${n?.className ? `.${n.className}` : ''}: ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`);
-          }
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await context.addInitScript(recordLayoutShifts);
     await page.goto(url, { waitUntil: 'load' });
     if (wasm) await waitForApp(page);
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-    const out = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+    const out = await layoutShifts(page);
     // Blocking the wasm makes boot.js's fetch fail (the page then says so): expected here.
     return { ...out, problems: wasm ? problems : problems.filter((p) => !/\.wasm|Failed to fetch/.test(p)) };
   } finally {
