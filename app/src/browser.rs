@@ -85,13 +85,41 @@ pub fn push_url(url: &str) {
     }
 }
 
-/// Calls `f` on back/forward navigation, for the life of the page.
-pub fn on_popstate(f: impl Fn() + 'static) {
+/// Calls `f` on back/forward navigation, for the life of the page, with the scroll position
+/// the entry had when the reader left it ([`remember_scroll`]). The app restores positions
+/// itself: the browser's own restoration runs before the view is rendered.
+pub fn on_popstate(f: impl Fn(Option<f64>) + 'static) {
     if let Some(w) = window() {
-        let cb = Closure::<dyn Fn()>::new(f);
+        if let Ok(h) = w.history() {
+            let _ = js_sys::Reflect::set(&h, &"scrollRestoration".into(), &"manual".into());
+        }
+        let cb = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| f(e.state().as_f64()));
         let _ = w.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
         cb.forget();
     }
+}
+
+/// Records the current scroll position in the current history entry (before leaving it).
+pub fn remember_scroll() {
+    if let Some(w) = window() {
+        if let (Ok(h), Ok(y)) = (w.history(), w.scroll_y()) {
+            let _ = h.replace_state(&JsValue::from_f64(y), "");
+        }
+    }
+}
+
+/// Scrolls to `y`, over a few frames while the view grows tall enough (a pillar adds a group
+/// per frame).
+pub fn scroll_to_y(y: f64) {
+    fn attempt(y: f64, left: u32) {
+        let Some(w) = window() else { return };
+        w.scroll_to_with_x_and_y(0.0, y);
+        let reached = w.scroll_y().map(|now| (now - y).abs() < 2.0).unwrap_or(true);
+        if !reached && left > 0 {
+            leptos::prelude::request_animation_frame(move || attempt(y, left - 1));
+        }
+    }
+    attempt(y, 30);
 }
 
 /// Sets `<html lang>`, the title and the meta description.

@@ -53,13 +53,17 @@ impl Nav {
         let here = browser::page_path();
         let site = browser::resolve(&esg_explorer::pages::to_root(&here));
         let nav = Nav::new(report, &here, &browser::search(), browser_lang, site.clone());
-        browser::on_popstate(move || {
+        browser::on_popstate(move |y| {
             let here = browser::pathname()
                 .strip_prefix(browser::url_path(&site).as_str())
                 .map(str::to_owned)
                 .unwrap_or_default();
             nav.state.set(parse(report, &here, &browser::search(), browser_lang));
             nav.here.set(here);
+            // Back and forward return to where the reader was on that entry.
+            if let Some(y) = y {
+                request_animation_frame(move || browser::scroll_to_y(y));
+            }
         });
         nav
     }
@@ -117,14 +121,22 @@ impl Nav {
         self.here.with(|here| relative(here, &to))
     }
 
-    /// Changes the state and records it in history.
+    /// Changes the state and records it in history. Another view starts at its top (or at
+    /// its linked KPI, which the app scrolls to); the entry left keeps its position for Back.
+    /// Another language, mode or measure re-renders in place and the page stays where it is.
     pub fn go(&self, f: impl FnOnce(&mut UrlState)) {
+        let before = self.state.get_untracked();
         let (s, to) = self.target(f);
         let path = to.split('?').next().unwrap_or_default().to_owned();
         let url = self.site.with_value(|site| format!("{site}{to}"));
+        let new_view = s.view != before.view && s.kpi.is_none();
+        browser::remember_scroll();
         self.state.set(s);
         self.here.set(path);
         browser::push_url(&url);
+        if new_view {
+            browser::scroll_to_y(0.0);
+        }
     }
 }
 

@@ -316,3 +316,38 @@ test('the More menu closes on a choice, on Escape (focus back on its button) and
     await context.close();
   }
 });
+
+test("the reader's place: a new view starts at the top, Back returns to the old position, a language switch keeps the text in view", async () => {
+  const { context, page, problems } = await openPage(browser, server, { width: 390, height: 844 });
+  try {
+    await gotoApp(page, `${server.url}en/environment/`);
+    await page.locator('#group-water').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    const left = await page.evaluate(() => scrollY);
+    assert.ok(left > 1000, `scrolled to ${left}`);
+    await page.locator('nav.views a', { hasText: 'Social' }).click();
+    await page.locator('#group-workforce-gender').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await page.evaluate(() => scrollY), 0, 'a new view starts at the top');
+
+    await page.goBack();
+    await page.waitForFunction((y) => Math.abs(scrollY - y) <= 50, left, { timeout: 5_000 }).catch(() => {});
+    const back = await page.evaluate(() => scrollY);
+    assert.ok(Math.abs(back - left) <= 50, `Back: at ${back}, had left at ${left}`);
+
+    // The element a third of the way down the screen stays where it was, in the other language.
+    const before = await page.evaluate(() => {
+      const el = document.elementFromPoint(innerWidth / 2, innerHeight / 3).closest('main [id]');
+      return { id: el.id, top: el.getBoundingClientRect().top };
+    });
+    // A click where the link is (Playwright's own click would first scroll it into view).
+    await page.locator('.title-row a').dispatchEvent('click', { button: 0 });
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const after = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, before.id);
+    assert.ok(Math.abs(after - before.top) <= 50, `#${before.id}: ${before.top} → ${after}`);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
