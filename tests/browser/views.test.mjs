@@ -351,3 +351,29 @@ test("the reader's place: a new view starts at the top, Back returns to the old 
     await context.close();
   }
 });
+
+test('on a 320 px touch phone every button is at least 44 px tall, on every view, in both languages and modes', async () => {
+  const { context, page, problems } = await openPage(browser, server, { width: 320, height: 568 }, { hasTouch: true, isMobile: true });
+  try {
+    const small = [];
+    for (const lang of ['zh-hant', 'en']) {
+      for (const view of ['', 'environment/', 'social/', 'governance/', 'board/', 'stakeholders/', 'materiality/', 'highlights/', 'index/']) {
+        for (const mode of ['', '?mode=table']) {
+          const at = `${lang}/${view}${mode}`;
+          await gotoApp(page, `${server.url}${at}`);
+          const found = await page.evaluate(() =>
+            [...document.querySelectorAll('button, summary, [role="button"]')]
+              .filter((b) => b.checkVisibility())
+              .map((b) => [b.textContent.trim().slice(0, 20), b.getBoundingClientRect().height])
+              .filter(([, h]) => h > 0 && h < 44),
+          );
+          for (const [text, h] of found) small.push(`${at}: "${text}" ${h.toFixed(1)} px`);
+        }
+      }
+    }
+    assert.deepEqual([...new Set(small)], []);
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});
