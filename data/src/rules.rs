@@ -549,6 +549,21 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     }
     for k in &r.kpis {
         let Some(u) = unit(&k.unit) else { continue };
+        // A share read under a label that says "number" is misread (33.33 % of the board under
+        // 「獨立非執行董事數量」): name a percentage by the report's column word, 佔比.
+        if u.percent && k.metric.zh.contains("數量") {
+            out.push(
+                Issue::new(
+                    file,
+                    "share-named-as-share",
+                    format!(
+                        "`{}` is a percentage, but its Chinese name says 數量 (a count); name it 「…佔比」",
+                        k.metric.zh
+                    ),
+                )
+                .kpi(&k.id),
+            );
+        }
         for v in &k.values {
             let Some(d) = v.value.decimal() else { continue };
             if d.is_negative() {

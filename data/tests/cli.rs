@@ -29,7 +29,7 @@ fn csv_has_the_agreed_header_and_rows() {
         "2022,S,training,trained-female,女性員工受訓人數,Female employees trained,人,380,B3.1",
         "2021,S,training,training-cost,培訓費用總支出,Training expenditure,萬元,,",
         "2022,S,community,volunteer-hours,員工志願服務總時長,Employee volunteering hours,小時,378.50,B8.2",
-        "2022,G,board-diversity,board-independent-share,獨立非執行董事數量,\"Independent non-executive directors, share of board\",%,33.33,",
+        "2022,G,board-diversity,board-independent-share,獨立非執行董事佔比,\"Independent non-executive directors, share of board\",%,33.33,",
     ] {
         assert!(rows.contains(&expected), "missing row: {expected}");
     }

@@ -218,6 +218,15 @@ fn percentage_over_100_is_named() {
 }
 
 #[test]
+fn a_share_named_as_a_count_is_named() {
+    let src = edited(
+        "metric = { zh = \"獨立非執行董事佔比\"",
+        "metric = { zh = \"獨立非執行董事數量\"",
+    );
+    assert_names(&src, "board-independent-share", None, "share-named-as-share");
+}
+
+#[test]
 fn syntax_error_names_the_file_and_line() {
     let src = edited("[[section]]\nid = \"waste\"", "[[section]\nid = \"waste\"");
     let issues = issues_of(&src);
