@@ -134,11 +134,83 @@ pub fn set_document_meta(lang: &str, title: &str, description: &str) {
     }
 }
 
-/// Scrolls an element into view (if it exists).
-pub fn scroll_to(id: &str) {
-    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
+/// The element an event happened in, or its nearest ancestor matching `selector`.
+pub fn event_target_closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
+}
+
+/// Shows a table sorted by `button`'s column: `aria-sort` (`sorted`) and the icon on its
+/// header, none on the others, and the body's rows (`data-row` ids) moved into `order`.
+pub fn show_sorted(button: &web_sys::Element, sorted: Option<&str>, order: &[&str]) {
+    let Ok(Some(table)) = button.closest("table") else {
+        return;
+    };
+    for key in ["value", "change"] {
+        let Ok(Some(b)) = table.query_selector(&format!("button[data-sort=\"{key}\"]")) else {
+            continue;
+        };
+        let sorted = sorted.filter(|_| b == *button);
+        if let Ok(Some(i)) = b.query_selector(".sort-icon") {
+            i.set_text_content(Some(match sorted {
+                Some("descending") => "▼",
+                Some(_) => "▲",
+                None => "↕",
+            }));
+        }
+        if let Some(th) = b.parent_element() {
+            let _ = match sorted {
+                Some(s) => th.set_attribute("aria-sort", s),
+                None => th.remove_attribute("aria-sort"),
+            };
+        }
     }
+    let Ok(Some(tbody)) = table.query_selector("tbody") else {
+        return;
+    };
+    for id in order {
+        if let Ok(Some(row)) = tbody.query_selector(&format!("tr[data-row=\"{id}\"]")) {
+            let _ = tbody.append_child(&row);
+        }
+    }
+}
+
+/// Scrolls a linked KPI (`kpi-<id>`: a table row or a figure card) into view with what
+/// names its figures: from its table's caption and header row (or its card's heading) when
+/// all of that down to the row fits on the screen, else from the row itself. Below the
+/// desktop's sticky navigation, never under it.
+pub fn scroll_to_kpi(id: &str) {
+    const MARGIN: f64 = 8.0;
+    let (Some(w), Some(doc)) = (window(), document()) else {
+        return;
+    };
+    let Some(el) = doc.get_element_by_id(id) else { return };
+    let height = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let screen = height(w.inner_height());
+    let sticky = w
+        .match_media("(min-width: 48rem)")
+        .ok()
+        .flatten()
+        .filter(|m| m.matches())
+        .and_then(|_| doc.query_selector(".views").ok().flatten())
+        .map_or(0.0, |nav| nav.get_bounding_client_rect().height());
+    let row = el.get_bounding_client_rect();
+    let table = el.closest("table, .group").ok().flatten();
+    let head = table.as_ref().map_or(row.top(), |t| t.get_bounding_client_rect().top());
+    // A phone's card table keeps its caption stuck at the top: the row goes just below it.
+    let caption = table
+        .and_then(|t| t.query_selector("caption").ok().flatten())
+        .map_or(0.0, |c| c.get_bounding_client_rect().height());
+    let from = if row.bottom() - head + 2.0 * MARGIN <= screen - sticky {
+        head
+    } else {
+        row.top() - caption
+    };
+    let y = w.scroll_y().unwrap_or(0.0);
+    w.scroll_to_with_x_and_y(0.0, (y + from - sticky - MARGIN).max(0.0));
 }
 
 /// Copies text; `done(true)` when the browser confirmed it.

@@ -77,10 +77,10 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
         let page = nav.state.with(|s| Page::for_state(s, nav.lang()));
         browser::set_document_meta(nav.lang().tag(), &page.title(), &page.description());
     });
-    // A linked KPI is scrolled to once its view is on screen.
+    // A linked KPI is scrolled to once its view is on screen, with its table's header.
     Effect::new(move |_| {
         if let Some(id) = nav.kpi() {
-            request_animation_frame(move || browser::scroll_to(&format!("kpi-{id}")));
+            request_animation_frame(move || browser::scroll_to_kpi(&format!("kpi-{id}")));
         }
     });
 
@@ -112,14 +112,15 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
             <p>{move || Msg::Footer.text(nav.lang())}</p>
             <p>{move || Msg::Prevails.text(nav.lang())}</p>
             <p class="downloads">
-                <button type="button" data-action="all-csv" on:click=move |_| {
-                    let name = components::actions::file_name(report, "all", nav.lang(), "csv");
-                    browser::download_text(&name, "text/csv;charset=utf-8", &esg_data::export::kpi_csv(report));
-                }>{move || Msg::DownloadAllCsv.text(nav.lang())}</button>
-                <button type="button" data-action="all-json" on:click=move |_| {
-                    let name = components::actions::file_name(report, "all", nav.lang(), "json");
-                    browser::download_text(&name, "application/json", &esg_data::export::json(report));
-                }>{move || Msg::DownloadAllJson.text(nav.lang())}</button>
+                {["csv", "json"].map(|ext| {
+                    let label = if ext == "csv" { Msg::DownloadAllCsv } else { Msg::DownloadAllJson };
+                    view! {
+                        <a class="button" data-action=format!("all-{ext}") href=move || nav.from_root(&esg_explorer::pages::data_file(report.report.year, ext))
+                            download=move || components::actions::file_name(report, "all", nav.lang(), ext)>
+                            {move || label.text(nav.lang())}
+                        </a>
+                    }
+                })}
             </p>
         </footer>
     }

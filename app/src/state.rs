@@ -68,6 +68,11 @@ impl Nav {
         nav
     }
 
+    /// A path relative to the site root, as a link from the page the reader is on.
+    pub fn from_root(&self, path: &str) -> String {
+        format!("{}{path}", esg_explorer::pages::to_root(&self.here.get()))
+    }
+
     /// The site root's absolute URL (empty where there is no browser).
     pub fn site(&self) -> String {
         self.site.get_value()

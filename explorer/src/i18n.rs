@@ -51,6 +51,7 @@ messages! {
     Indicator => ("指標", "Indicator"),
     Unit => ("單位", "Unit"),
     Change => ("變化", "Change"),
+    SortBy => ("排序", "Sort by"),
     NotDisclosed => ("未披露", "not disclosed"),
     NotApplicableChange => ("不適用", "n/a"),
     Unchanged => ("持平", "unchanged"),

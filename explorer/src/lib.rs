@@ -22,6 +22,7 @@ pub mod simplified;
 pub mod site;
 #[cfg(feature = "charts")]
 pub mod stakeholders;
+pub mod table_sort;
 pub mod tokens;
 pub mod url;
 

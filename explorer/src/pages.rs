@@ -59,6 +59,30 @@ pub fn view_label(v: View) -> Msg {
     }
 }
 
+/// A view's name in the navigation: [`view_label`], with soft hyphens (invisible unless the
+/// word must break) where a dictionary hyphenates the long English names. A fifth of a
+/// 320 px screen holds about eight letters, and Chromium on Linux or an Android WebView
+/// without a hyphenation dictionary ignores `hyphens: auto`, so "Environment" ran into its
+/// neighbour ("OverviewEnvironment"). Written out rather than computed (a string search
+/// costs the wasm kilobytes); a test keeps them equal to the labels.
+pub fn nav_label(v: View, lang: Lang) -> &'static str {
+    match (v, lang) {
+        (View::Environment, Lang::En) => "Environ\u{AD}ment",
+        (View::Governance, Lang::En) => "Govern\u{AD}ance",
+        (View::Stakeholders, Lang::En) => "Stake\u{AD}holders",
+        (View::Materiality, Lang::En) => "Materi\u{AD}ality",
+        (View::Highlights, Lang::En) => "High\u{AD}lights",
+        _ => view_label(v).text(lang),
+    }
+}
+
+/// The whole dataset as a file the build writes beside the pages (`ext`: `csv` or `json`),
+/// relative to the site root: the footer's downloads are plain links to it, so the wasm
+/// carries no serialiser, and an analyst can fetch it by its address.
+pub fn data_file(year: u16, ext: &str) -> String {
+    format!("data/medlive-esg-{year}-all.{ext}")
+}
+
 /// A widget's title (the heading its embed shows).
 pub fn widget_label(w: &Widget) -> Msg {
     match w {
@@ -258,6 +282,22 @@ pub fn state_at(here: &str, query: &str, is_kpi: &dyn Fn(&str) -> bool, years: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nav_labels_are_the_view_names_with_break_points_in_english_only() {
+        for v in View::ALL {
+            for lang in [Lang::ZhHant, Lang::En] {
+                let nav = nav_label(v, lang);
+                assert_eq!(nav.replace('\u{AD}', ""), view_label(v).text(lang), "{v:?}");
+                // No part between break points is longer than the eight letters that fit.
+                let longest = nav.split(['\u{AD}', ' ']).map(|p| p.chars().count()).max().unwrap_or(0);
+                if lang == Lang::En {
+                    assert!(longest <= 8, "{nav:?}");
+                }
+            }
+        }
+        assert!(!nav_label(View::Environment, Lang::ZhHant).contains('\u{AD}'));
+    }
 
     #[test]
     fn every_page_has_a_path_that_reads_back() {

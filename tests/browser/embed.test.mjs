@@ -111,7 +111,7 @@ test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a
   try {
     await gotoApp(page, `${app.url}?view=environment&lang=en`);
     await waitForCharts(page);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action="all-csv"]')]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a[data-action="all-csv"]')]);
     assert.equal(csv.suggestedFilename(), 'medlive-esg-2022-all-en.csv');
     const bytes = readFileSync(await csv.path());
     assert.ok(bytes.equals(cliCsv()), 'downloaded CSV differs from `esg-data csv`');

@@ -101,6 +101,16 @@ mod host {
             )?;
             write(&dir.join(here).join("index.html"), html.as_bytes())?;
         }
+        // The whole dataset, for the footer's download links and for analysts.
+        let year = report.report.year;
+        write(
+            &dir.join(esg_explorer::pages::data_file(year, "csv")),
+            esg_data::export::kpi_csv(report).as_bytes(),
+        )?;
+        write(
+            &dir.join(esg_explorer::pages::data_file(year, "json")),
+            esg_data::export::json(report).as_bytes(),
+        )?;
         if let Some(xml) = site::sitemap(&site) {
             write(&dir.join("sitemap.xml"), xml.as_bytes())?;
         }

@@ -5,7 +5,7 @@ use crate::components::segmented::Segmented;
 use crate::state::use_nav;
 use esg_data::Lang;
 use esg_explorer::i18n::Msg;
-use esg_explorer::pages::view_label;
+use esg_explorer::pages::nav_label;
 use esg_explorer::url::{Measure, Mode, View};
 use leptos::prelude::*;
 
@@ -19,7 +19,7 @@ fn ViewLink(v: View) -> impl IntoView {
             on_go=Callback::new(move |_| nav.go(|s| { s.view = v; s.kpi = None; }))
             current=Signal::derive(move || nav.view() == v)
         >
-            {move || view_label(v).text(nav.lang())}
+            {move || nav_label(v, nav.lang())}
         </NavLink>
     }
 }

@@ -37,15 +37,15 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
                         {i.code.clone()}
                         {gd.then(|| view! { <span class="kpi-note">{move || t(Msg::GeneralDisclosure)}</span> })}
                     </th>
-                    <td>{move || i.description.get(lang()).to_owned()}</td>
-                    <td>
+                    <td class="description">{move || i.description.get(lang()).to_owned()}</td>
+                    <td class="sections" data-label=move || t(Msg::Sections)>
                         {move || match i.status {
                             HkexStatus::NotApplicable => t(Msg::NotApplicable).to_owned(),
                             HkexStatus::Reported => i.sections.iter().map(|s| s.get(lang()).to_owned()).collect::<Vec<_>>().join("；"),
                         }}
                         {i.note.as_ref().map(|n| view! { <span class="kpi-note">{move || format!("{}{}", if i.uncertain { "(?) " } else { "" }, n.get(lang()))}</span> })}
                     </td>
-                    <td>
+                    <td class="link">
                         {link.clone().map(|(id, view)| {
                             let id2 = id.clone();
                             view! {

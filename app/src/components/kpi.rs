@@ -6,6 +6,7 @@ use esg_data::derive::change;
 use esg_data::{Kpi, Lang, Report};
 use esg_explorer::format;
 use esg_explorer::i18n::Msg;
+use esg_explorer::table_sort::{self, Order, SortKey};
 use leptos::prelude::*;
 
 /// The years a table compares: the comparative year, then the report year.
@@ -101,7 +102,10 @@ pub fn Discrepancies(report: &'static Report, kpi: &'static Kpi) -> impl IntoVie
         .collect_view()
 }
 
-/// The table twin of a group: every KPI, both years, change, HKEX code.
+/// The table twin of a group: every KPI, both years, change, HKEX code. Each cell carries
+/// its column's name (`data-label`), which the stylesheet shows when a narrow card stacks a
+/// row into lines. Sortable by the report year's value and by change when all rows share a
+/// unit ([`table_sort`]).
 #[component]
 pub fn KpiTable(
     report: &'static Report,
@@ -116,37 +120,73 @@ pub fn KpiTable(
     let (from, to) = years(report);
     let t = move |m: Msg| m.text(nav.lang());
     let year = move |y: u16| Msg::YearLabel.fill(nav.lang(), &[("year", &y.to_string())]);
-    let rows = ids.iter().filter_map(|id| report.kpi(id)).map(move |k| {
+    let kpis: Vec<&'static Kpi> = ids.iter().filter_map(|id| report.kpi(id)).collect();
+    let sortable = table_sort::sortable(&kpis);
+    let row = move |k: &'static Kpi| {
         let focused = move || nav.is_kpi(&k.id);
         view! {
-            <tr id=anchors.then(|| format!("kpi-{}", k.id)) class:focus=focused>
+            <tr id=anchors.then(|| format!("kpi-{}", k.id)) class:focus=focused data-row=k.id.as_str()>
                 <th scope="row">
                     {move || k.metric.get(nav.lang()).to_owned()}
                     {k.note.as_ref().map(|n| view! { <span class="kpi-note">{move || format!(" ({}: {})", Msg::Note.text(nav.lang()), n.get(nav.lang()))}</span> })}
                 </th>
-                <td class="unit">{move || format::unit_label(&k.unit, nav.lang())}</td>
-                <td class="num" class:nd=no_figure(k, from)>{move || cell(k, from, nav.lang())}</td>
-                <td class="num" class:nd=no_figure(k, to)>{move || cell(k, to, nav.lang())}</td>
-                <td class="num"><ChangeBadge kpi=k from=from to=to/></td>
-                <td class="code">{k.hkex.clone().unwrap_or_default()}</td>
+                <td class="unit" data-label=move || t(Msg::Unit)>{move || format::unit_label(&k.unit, nav.lang())}</td>
+                <td class="num" class:nd=no_figure(k, from) data-label=move || year(from)>{move || cell(k, from, nav.lang())}</td>
+                <td class="num" class:nd=no_figure(k, to) data-label=move || year(to)>{move || cell(k, to, nav.lang())}</td>
+                <td class="num change-cell" data-label=move || t(Msg::Change)><ChangeBadge kpi=k from=from to=to/></td>
+                <td class="code" data-label=move || t(Msg::HkexKpi)>{k.hkex.clone().unwrap_or_default()}</td>
             </tr>
         }
-    });
+    };
+    let rows = kpis.iter().map(|k| row(k)).collect_view();
+    // Sorting moves the rows that were built once and marks the header (no re-render, no
+    // reactive list: each of those costs the wasm kilobytes). One handler for the header row.
+    // The order lives in the header's `aria-sort`, where the reader's tools see it too.
+    let on_head_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = crate::browser::event_target_closest(&ev, "button[data-sort]") else {
+            return;
+        };
+        let key = match button.get_attribute("data-sort").as_deref() {
+            Some("change") => SortKey::Change,
+            _ => SortKey::Value,
+        };
+        let now = button.parent_element().and_then(|th| th.get_attribute("aria-sort"));
+        let next = Order::from_aria_sort(key, now.as_deref()).next(key);
+        let ids: Vec<&str> = table_sort::arrange(&kpis, next, from, to)
+            .into_iter()
+            .map(|i| kpis[i].id.as_str())
+            .collect();
+        crate::browser::show_sorted(&button, next.aria_sort(key), &ids);
+    };
+    // A sortable column's header holds a button; its icon and `aria-sort` follow the order.
+    let head = move |key: &'static str, label: Signal<String>| {
+        view! {
+            <th scope="col" class="num">
+                {sortable.then(|| view! {
+                    <button type="button" class="sort" data-sort=key>
+                        {move || label.get()}
+                        <span class="sort-icon" aria-hidden="true">"↕"</span>
+                    </button>
+                })}
+                {(!sortable).then_some(move || label.get())}
+            </th>
+        }
+    };
     view! {
         <TableScroll label=caption>
-            <table>
+            <table class="kpis" class:sortable=sortable>
                 <caption>{move || caption.get()}</caption>
-                <thead>
-                    <tr>
+                <thead on:click=on_head_click>
+                    <tr data-label=move || sortable.then(|| t(Msg::SortBy))>
                         <th scope="col">{move || t(Msg::Indicator)}</th>
                         <th scope="col">{move || t(Msg::Unit)}</th>
                         <th scope="col" class="num">{move || year(from)}</th>
-                        <th scope="col" class="num">{move || year(to)}</th>
-                        <th scope="col" class="num">{move || t(Msg::Change)}</th>
+                        {head("value", Signal::derive(move || year(to)))}
+                        {head("change", Signal::derive(move || t(Msg::Change).to_owned()))}
                         <th scope="col">{move || t(Msg::HkexKpi)}</th>
                     </tr>
                 </thead>
-                <tbody>{rows.collect_view()}</tbody>
+                <tbody>{rows}</tbody>
             </table>
         </TableScroll>
     }
