@@ -177,7 +177,7 @@ pub fn describe(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
                     } else {
                         Msg::AriaSame
                     };
-                    let pct = format::percent_change(&c, lang);
+                    let pct = format::relative_change(&c, &k.unit, lang);
                     msg.fill(
                         lang,
                         &[

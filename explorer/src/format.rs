@@ -79,23 +79,36 @@ pub fn percent_change(c: &Change, lang: Lang) -> String {
     }
 }
 
-/// The whole change: `+0.362 (+0.5%)`, or "unchanged".
+/// A change in percentage points, for a KPI that is itself a percentage: `+8.4 pp`,
+/// `+8.4個百分點`. A percent change of a percentage (`+101.2%`) is easily misread as
+/// points, so a percentage's change is given in points only.
+fn points(c: &Change, lang: Lang) -> String {
+    match lang {
+        Lang::ZhHant => format!("{}個百分點", signed(c.abs, c.scale)),
+        Lang::En => format!("{} pp", signed(c.abs, c.scale)),
+    }
+}
+
+/// A change in relative terms: the percent change (`+0.5%`, "n/a" from a zero base), or,
+/// for a percentage, the change in points (`−3.7 pp`).
+pub fn relative_change(c: &Change, unit_zh: &str, lang: Lang) -> String {
+    if unit_label(unit_zh, lang) == "%" {
+        points(c, lang)
+    } else {
+        percent_change(c, lang)
+    }
+}
+
+/// The whole change: `+0.362 (+0.5%)`; a percentage's in points only (`−3.7 pp`);
+/// or "unchanged".
 pub fn change(c: &Change, unit_zh: &str, lang: Lang) -> String {
     if c.abs == 0.0 {
         return Msg::Unchanged.text(lang).to_owned();
     }
-    let u = unit_label(unit_zh, lang);
-    let abs = if u == "%" {
-        format!("{} pp", signed(c.abs, c.scale))
-    } else {
-        signed(c.abs, c.scale)
-    };
-    let abs = if u == "%" && lang == Lang::ZhHant {
-        format!("{}個百分點", signed(c.abs, c.scale))
-    } else {
-        abs
-    };
-    format!("{abs} ({})", percent_change(c, lang))
+    if unit_label(unit_zh, lang) == "%" {
+        return points(c, lang);
+    }
+    format!("{} ({})", signed(c.abs, c.scale), percent_change(c, lang))
 }
 
 /// The reading of a change, as a word and a CSS class.
@@ -142,8 +155,15 @@ mod tests {
         let c = change_between(d("67.396"), d("67.758"), Direction::Lower);
         assert_eq!(change(&c, "噸二氧化碳當量", Lang::En), "+0.362 (+0.5%)");
         let c = change_between(d("36.7"), d("33"), Direction::Lower);
-        assert_eq!(change(&c, "%", Lang::En), "−3.7 pp (−10.1%)");
-        assert_eq!(change(&c, "%", Lang::ZhHant), "−3.7個百分點 (−10.1%)");
+        // A percentage's change in points only, never a percent of a percent.
+        assert_eq!(change(&c, "%", Lang::En), "−3.7 pp");
+        assert_eq!(change(&c, "%", Lang::ZhHant), "−3.7個百分點");
+        assert_eq!(relative_change(&c, "%", Lang::En), "−3.7 pp");
+        let c = change_between(d("8.3"), d("16.7"), Direction::Higher);
+        assert_eq!(change(&c, "%", Lang::En), "+8.4 pp");
+        assert_eq!(change(&c, "%", Lang::ZhHant), "+8.4個百分點");
+        let c = change_between(d("67.396"), d("67.758"), Direction::Lower);
+        assert_eq!(relative_change(&c, "噸二氧化碳當量", Lang::En), "+0.5%");
         let c = change_between(d("0"), d("180"), Direction::Higher);
         assert_eq!(change(&c, "小時", Lang::En), "+180 (n/a)");
         assert_eq!(tone(c.tone, Lang::En).1, "good");
