@@ -444,14 +444,15 @@ mod tests {
     }
 }
 
-/// The overview's headline KPIs, in reading order.
+/// The overview's headline KPIs, in reading order. A total's tile also shows its
+/// per-employee figure ([`crate::verdict`]): Scope 2's shows the GHG intensity, which is
+/// therefore not a tile of its own.
 pub const HEADLINE_KPIS: &[&str] = &[
     "employees",
     "employees-female",
     "training-hours",
     "turnover-rate",
     "ghg-scope-2",
-    "ghg-per-capita",
     "electricity",
     "water",
     "non-hazardous-waste",

@@ -5,7 +5,7 @@
 //! [`format`] (numbers and units as the report prints them), [`groups`] (which KPIs
 //! form each chart, and the KPI search), [`simplified`] (Simplified-Chinese queries against
 //! the Traditional names), [`charts`] (ECharts options built with charming), [`tokens`]
-//! (the colours shared by CSS and charts).
+//! (the colours shared by CSS and charts), [`verdict`] (which figure a headline tile judges).
 
 pub mod board;
 pub mod boot;
@@ -25,5 +25,6 @@ pub mod stakeholders;
 pub mod table_sort;
 pub mod tokens;
 pub mod url;
+pub mod verdict;
 
 pub use esg_data;
