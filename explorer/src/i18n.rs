@@ -58,6 +58,13 @@ messages! {
     Improved => ("改善", "improved"),
     Worsened => ("轉差", "worsened"),
     NoDirection => ("無好壞之分", "neither better nor worse"),
+    TotalLabel => ("總量：", "Total: "),
+    ImprovedPerEmployee => ("人均改善", "improved per employee"),
+    WorsenedPerEmployee => ("人均轉差", "worsened per employee"),
+    VerdictRule => (
+        "有人均數字的指標按人均變化評價，總量變化不作評價（員工總數{change}）。",
+        "Where the report gives a figure per employee, the verdict judges that figure, not the total (total employees {change})."
+    ),
     VsYear => ("較{year}年", "vs {year}"),
     HkexKpi => ("香港聯交所關鍵績效指標", "HKEX KPI"),
     Source => ("資料來源", "Source"),

@@ -9,6 +9,7 @@
 //! total is judged, as before. Nothing is computed here that the report does not print: an
 //! intensity is always the report's own figure, never a total divided by headcount.
 
+use crate::i18n::Msg;
 use esg_data::derive::{change, Change, Tone};
 use esg_data::{Kpi, Report};
 
@@ -63,6 +64,18 @@ pub struct Verdict<'a> {
 }
 
 impl Verdict<'_> {
+    /// The verdict's words, naming the figure judged when it is the intensity ("improved
+    /// per employee"); `None` when there is no verdict (a neutral KPI, no change).
+    pub fn word(&self) -> Option<Msg> {
+        match (self.basis, self.tone) {
+            (_, Tone::Neutral) => None,
+            (Basis::Total, Tone::Good) => Some(Msg::Improved),
+            (Basis::Total, Tone::Bad) => Some(Msg::Worsened),
+            (Basis::PerEmployee, Tone::Good) => Some(Msg::ImprovedPerEmployee),
+            (Basis::PerEmployee, Tone::Bad) => Some(Msg::WorsenedPerEmployee),
+        }
+    }
+
     /// How the total's change is shown: its own reading when it is judged, else neutral (a
     /// colour on a figure that is not judged would be a second, contradicting verdict).
     pub fn total_tone(&self) -> Tone {
@@ -97,7 +110,7 @@ pub fn verdict<'a>(report: &'a Report, kpi: &'a Kpi, from: u16, to: u16) -> Verd
 mod tests {
     use super::*;
     use crate::groups::{GROUPS, HEADLINE_KPIS};
-    use esg_data::Direction;
+    use esg_data::{Direction, Lang};
 
     fn report() -> Report {
         esg_data::report_2022().expect("data")
@@ -108,6 +121,10 @@ mod tests {
         c.and_then(|c| c.pct).map(|p| (p * 10.0).round() / 10.0)
     }
 
+    /// A tile: id, figure judged, verdict, total's % change, how the total's change is
+    /// shown, the intensity's % change.
+    type Expected = (&'static str, Basis, Tone, Option<f64>, Tone, Option<f64>);
+
     /// Every headline tile: the figure judged, the verdict, the total's percent change and
     /// the shown total's reading, and the intensity's percent change.
     #[test]
@@ -115,7 +132,7 @@ mod tests {
         use Basis::*;
         use Tone::*;
         #[rustfmt::skip]
-        let expected: &[(&str, Basis, Tone, Option<f64>, Tone, Option<f64>)] = &[
+        let expected: &[Expected] = &[
             // id                         judged       verdict  total    shown    per employee
             ("employees",                 Total,       Neutral, Some(20.5),  Neutral, None),
             ("employees-female",          Total,       Neutral, Some(25.0),  Neutral, None),
@@ -167,6 +184,16 @@ mod tests {
             assert_ne!(v.tone, Tone::Bad, "{id}");
             assert_ne!(v.total_tone(), Tone::Bad, "{id}");
         }
+        let v = verdict(&r, r.kpi("electricity").unwrap(), 2021, 2022);
+        let word = |v: Verdict, lang| v.word().map(|m| m.text(lang));
+        assert_eq!(word(v, Lang::En), Some("improved per employee"));
+        assert_eq!(word(v, Lang::ZhHant), Some("人均改善"));
+        let v = verdict(&r, r.kpi("turnover-rate").unwrap(), 2021, 2022);
+        assert_eq!(word(v, Lang::En), Some("improved"));
+        assert_eq!(
+            word(verdict(&r, r.kpi("employees").unwrap(), 2021, 2022), Lang::En),
+            None
+        );
         // Without both years of the intensity, the total is judged.
         let k = r.kpi("electricity").unwrap();
         let v = verdict(&r, k, 2020, 2022);

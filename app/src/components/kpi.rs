@@ -2,11 +2,12 @@
 
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_nav;
-use esg_data::derive::change;
+use esg_data::derive::{change, Change, Tone};
 use esg_data::{Kpi, Lang, Report};
 use esg_explorer::format;
 use esg_explorer::i18n::Msg;
 use esg_explorer::table_sort::{self, Order, SortKey};
+use esg_explorer::verdict::{verdict, Basis};
 use leptos::prelude::*;
 
 /// The years a table compares: the comparative year, then the report year.
@@ -44,7 +45,21 @@ pub fn ChangeBadge(kpi: &'static Kpi, from: u16, to: u16) -> impl IntoView {
     })
 }
 
+/// A change with its reading as class and, when `word` is given, in words.
+fn change_view(c: Change, unit: &'static str, tone: Tone, word: Option<Msg>) -> impl IntoView {
+    let nav = use_nav();
+    let (_, class) = format::tone(tone, Lang::En);
+    view! {
+        <span class=format!("change {class}")>
+            {move || format::change(&c, unit, nav.lang())}
+            {word.map(|w| view! { <span class="tone">{move || format!(" · {}", w.text(nav.lang()))}</span> })}
+        </span>
+    }
+}
+
 /// A headline figure: label, value with unit, change, and its discrepancy note if any.
+/// Where the report gives the KPI per employee, the tile shows that figure and its change
+/// too, and the verdict judges it, not the total ([`esg_explorer::verdict`]).
 #[component]
 pub fn KpiTile(
     report: &'static Report,
@@ -60,6 +75,26 @@ pub fn KpiTile(
         None => "—".into(),
     };
     let label = move || kpi.metric.get(lang()).to_owned();
+    let v = verdict(report, kpi, from, to);
+    let twin = v.per_employee.filter(|t| t.value(to).is_some());
+    let total_word = (v.basis == Basis::Total).then(|| v.word()).flatten();
+    let total = v.total.map(|c| {
+        view! {
+            {twin.map(|_| view! { <span class="measure">{move || Msg::TotalLabel.text(lang())}</span> })}
+            {change_view(c, &kpi.unit, v.total_tone(), total_word)}
+        }
+    });
+    let per_employee = twin.map(|t| {
+        let twin_word = (v.basis == Basis::PerEmployee).then(|| v.word()).flatten();
+        view! {
+            <div class="tile-twin">
+                <span class="measure">{move || t.metric.get(lang()).to_owned()}</span>
+                <span class="twin-value">{move || t.value(to).map(|x| format::with_unit(x, &t.unit, lang())).unwrap_or_default()}</span>
+                " "
+                {v.per_employee_change.map(|c| change_view(c, &t.unit, v.tone, twin_word))}
+            </div>
+        }
+    });
     view! {
         <div class="tile" id=format!("kpi-{}", kpi.id) class:focus=focused>
             <div class="tile-label">
@@ -70,11 +105,12 @@ pub fn KpiTile(
             </div>
             <div class="tile-value">{value}</div>
             <div class="tile-change">
-                <ChangeBadge kpi=kpi from=from to=to/>
+                {total}
                 {move || kpi.value(from).filter(|v| v.decimal().is_none()).map(|_| view! {
                     <span class="nd">{format!("{}: {}", Msg::YearLabel.fill(lang(), &[("year", &from.to_string())]), Msg::NotDisclosed.text(lang()))}</span>
                 })}
             </div>
+            {per_employee}
             <Discrepancies report=report kpi=kpi/>
         </div>
     }

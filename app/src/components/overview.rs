@@ -3,11 +3,13 @@
 use crate::components::group::GroupCard;
 use crate::components::kpi::KpiTile;
 use crate::state::use_nav;
+use esg_data::derive::change;
 use esg_data::Report;
 use esg_explorer::format;
 use esg_explorer::groups::{group, HEADLINE_HIGHLIGHTS, HEADLINE_KPIS, OVERVIEW_GROUP};
 use esg_explorer::i18n::Msg;
 use esg_explorer::url::View;
+use esg_explorer::verdict::{verdict, Basis};
 use leptos::prelude::*;
 
 /// The headline figures and business highlights (also the `overview` embed widget).
@@ -34,9 +36,26 @@ pub fn Headlines(report: &'static Report) -> impl IntoView {
             </div>
         }
     });
+    // Says once why some tiles judge a figure per employee, with the headcount's change.
+    let (from, to) = crate::components::kpi::years(report);
+    let judges_intensity = HEADLINE_KPIS
+        .iter()
+        .filter_map(|id| report.kpi(id))
+        .any(|k| verdict(report, k, from, to).basis == Basis::PerEmployee);
+    let headcount = report
+        .kpi("employees")
+        .and_then(|k| change(k, from, to).map(|c| (c, k)));
+    let rule = headcount.filter(|_| judges_intensity).map(|(c, k)| {
+        view! {
+            <p class="section-note verdict-rule">
+                {move || Msg::VerdictRule.fill(lang(), &[("change", &format::relative_change(&c, &k.unit, lang()))])}
+            </p>
+        }
+    });
     view! {
         <section class="section" aria-labelledby="h-headlines">
             <h2 id="h-headlines">{move || Msg::Headlines.text(lang())}</h2>
+            {rule}
             <div class="tiles">{tiles.collect_view()}</div>
             <div class="tiles">{highlights.collect_view()}</div>
         </section>
