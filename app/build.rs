@@ -2,6 +2,9 @@
 //! build here, with the same messages as `esg-data validate`. Also builds every chart's
 //! ECharts option ahead of time (`esg_explorer::prebuilt`), so the wasm only looks them up,
 //! and hashes `embed/embed.js` for the embed snippet's `integrity` (`ESG_EMBED_JS_SRI`).
+//! Reads the `ESG_REPORT_URL` setting (the header's link to the report itself), checked by
+//! `esg_explorer::issuer::parse_report_url`: a bad value fails the build naming the rule;
+//! the app reads the checked value as `ESG_REPORT_URL_CHECKED` (empty when unset).
 
 use std::path::Path;
 
@@ -32,6 +35,16 @@ fn main() {
     match std::fs::read(&embed) {
         Ok(bytes) => println!("cargo:rustc-env=ESG_EMBED_JS_SRI={}", sri(&bytes)),
         Err(e) => fail(&[format!("embed/embed.js: cannot read: {e}")]),
+    }
+    let setting = esg_explorer::issuer::REPORT_URL_SETTING;
+    println!("cargo:rerun-if-env-changed={setting}");
+    match esg_explorer::issuer::parse_report_url(&std::env::var(setting).unwrap_or_default()) {
+        Ok(url) => println!("cargo:rustc-env=ESG_REPORT_URL_CHECKED={}", url.unwrap_or_default()),
+        Err(e) => {
+            eprintln!("\nA build setting is invalid; fix it before building:\n  {e}");
+            println!("cargo:warning={e}");
+            std::process::exit(1);
+        }
     }
     let charts = out.with_file_name("charts.rs");
     if let Err(e) = std::fs::write(&charts, esg_explorer::prebuilt::rust_source(&report)) {

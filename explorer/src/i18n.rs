@@ -31,6 +31,9 @@ macro_rules! messages {
 
 messages! {
     AppTitle => ("醫脈通 2022 ESG 數據瀏覽", "Medlive 2022 ESG data explorer"),
+    Issuer => ("醫脈通（香港聯交所：{code}）", "Medlive (HKEX: {code})"),
+    YearEnded => ("截至{year}年12月31日止年度", "Year ended 31 December {year}"),
+    ReportItself => ("報告", "Report"),
     AppDescription => (
         "醫脈通《2022年環境、社會及管治報告》的關鍵績效：環境、社會及管治數據，附2021年比較數字。",
         "Key performance indicators from Medlive's 2022 ESG report: environmental, social and governance data with 2021 comparatives."

@@ -16,6 +16,7 @@ pub mod embed;
 pub mod format;
 pub mod groups;
 pub mod i18n;
+pub mod issuer;
 pub mod pages;
 pub mod prebuilt;
 pub mod simplified;

@@ -16,9 +16,11 @@ import { assertNoProblems, interact, openPage, useServerAndBrowser, waitForApp }
 const env = useServerAndBrowser({ gzip: false });
 const DESKTOP = { width: 1280, height: 800 };
 const EVIL = '//evil.example/esg/2022/';
-// The one link the app means to leave the site by: the report site, in the error note
-// (REPORT_LINK, app/src/pages.rs).
+// The links the app means to leave the site by: the report site, in the error note
+// (REPORT_LINK, app/src/pages.rs), and the header's link to the report itself when the
+// build was given one (ESG_REPORT_URL, app/src/components/issuer.rs).
 const KNOWN_EXTERNAL = new Set(['https://ir.medlive.cn']);
+if (process.env.ESG_REPORT_URL) KNOWN_EXTERNAL.add(new URL(process.env.ESG_REPORT_URL.trim()).origin);
 
 /** A page whose requests under `${origin}${EVIL}` get the static server's /esg/2022/ answers. */
 async function openEvil(locale = 'zh-TW') {

@@ -1,5 +1,6 @@
 //! Site header: title, language switch, view navigation, page controls.
 
+use crate::components::issuer::Issuer;
 use crate::components::search::Search;
 use crate::components::segmented::Segmented;
 use crate::state::use_nav;
@@ -124,6 +125,7 @@ pub fn Header() -> impl IntoView {
                     <span lang=move || other().tag() aria-label=move || t(Msg::SwitchLanguage)>{move || t(Msg::OtherLanguage)}</span>
                 </NavLink>
             </div>
+            <Issuer/>
             <Search/>
         </header>
         <nav class="views" aria-label=move || t(Msg::Views)>

@@ -7,6 +7,7 @@ pub mod group;
 pub mod header;
 pub mod highlights;
 pub mod index;
+pub mod issuer;
 pub mod kpi;
 pub mod materiality;
 pub mod overview;
