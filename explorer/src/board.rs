@@ -31,6 +31,29 @@ pub fn date(report: &Report, when: BoardDate) -> &str {
     }
 }
 
+/// Where a director of the roster stands on a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// On the board that day.
+    Serving,
+    /// Appointed after that day: not yet a director, not a removed one (shown plainly, with
+    /// the appointment date, never struck through).
+    NotYetAppointed,
+    /// Left the board on or before that day (struck through, with the date).
+    Ceased,
+}
+
+/// Where `d` stands on `date` (ISO; dates compare as text).
+pub fn standing(d: &Director, date: &str) -> Standing {
+    if d.serves_on(date) {
+        Standing::Serving
+    } else if d.appointed.as_deref().is_some_and(|a| a > date) {
+        Standing::NotYetAppointed
+    } else {
+        Standing::Ceased
+    }
+}
+
 pub fn composition(report: &Report, date: &str) -> Composition {
     let on: Vec<&Director> = report.board_on(date).collect();
     let n = |f: &dyn Fn(&Director) -> bool| on.iter().filter(|d| f(d)).count();
@@ -148,6 +171,30 @@ mod tests {
         let c = composition(&r, date(&r, BoardDate::AfterChange));
         assert_eq!((c.directors, c.age_30_50, c.age_over_50), (9, 4, 5));
         assert!(!matches_report(&r, &Composition { age_30_50: 3, ..c }));
+    }
+
+    /// On 31 Dec 2022 the director appointed on 14 Apr 2023 is not yet one (not a removed
+    /// one); from 14 Apr 2023 the one whose resignation took effect that day has left.
+    #[test]
+    fn a_later_appointee_is_not_yet_appointed_not_removed() {
+        let r = report();
+        let who = |name: &str| r.directors.iter().find(|d| d.name.zh == name).unwrap();
+        let (end, change) = (date(&r, BoardDate::PeriodEnd), date(&r, BoardDate::AfterChange));
+        assert_eq!(standing(who("金色一賢"), end), Standing::NotYetAppointed);
+        assert_eq!(standing(who("金色一賢"), change), Standing::Serving);
+        assert_eq!(standing(who("李卓霖"), end), Standing::Serving);
+        assert_eq!(standing(who("李卓霖"), change), Standing::Ceased);
+        assert_eq!(who("金色一賢").appointed.as_deref(), Some("2023-04-14"));
+        for d in &r.directors {
+            let s = standing(d, end);
+            assert_eq!(s == Standing::Serving, d.serves_on(end), "{}", d.name.zh);
+            assert_ne!(
+                s,
+                Standing::Ceased,
+                "{}: nobody had left by the period's end",
+                d.name.zh
+            );
+        }
     }
 
     #[test]

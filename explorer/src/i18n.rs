@@ -167,7 +167,7 @@ messages! {
     Pass => ("符合", "Met"),
     Fail => ("不符合", "Not met"),
     Independence => ("獨立非執行董事比例", "Independence"),
-    Appointed => ("委任生效：{date}", "Appointed {date}"),
+    Appointed => ("於{date}獲委任", "Appointed {date}"),
     Ceased => ("辭任生效：{date}", "Ceased {date}"),
     RomanisationUncertain => ("英文譯名未經核實", "English romanisation not verified"),
     AreaGovernance => ("企業管治", "Governance"),

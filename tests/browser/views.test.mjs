@@ -215,7 +215,10 @@ test('board: the as-of switch moves one seat and the listing rules are checked',
     assert.match(await page.locator('[data-testid="board-check"]').innerText(), /Matches the report/);
     const rowOf = (name) => page.locator('table.roster tr', { hasText: name });
     assert.doesNotMatch((await rowOf('李卓霖').getAttribute('class')) || '', /not-serving/);
-    assert.match((await rowOf('金色一賢').getAttribute('class')) || '', /not-serving/);
+    // Appointed after the period: not yet on the board, not struck through as if removed.
+    assert.doesNotMatch((await rowOf('金色一賢').getAttribute('class')) || '', /not-serving/);
+    assert.equal(await rowOf('金色一賢').evaluate((tr) => getComputedStyle(tr).textDecorationLine), 'none');
+    assert.match(await rowOf('金色一賢').innerText(), /Appointed 14 Apr 2023/);
     await page.getByRole('button', { name: 'From 14 Apr 2023' }).click();
     await page.waitForFunction(() => /14 Apr 2023/.test(document.querySelector('[data-testid="board-date"]').textContent));
     assert.equal(new URL(page.url()).searchParams.get('asof'), 'after-change');

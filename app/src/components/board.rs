@@ -6,7 +6,7 @@ use crate::components::table_scroll::TableScroll;
 use crate::echart::EChart;
 use crate::state::use_nav;
 use esg_data::{Gender, Report, Role};
-use esg_explorer::board::{composition, date, listing_rules, matches_report, RuleKind};
+use esg_explorer::board::{composition, date, listing_rules, matches_report, standing, RuleKind, Standing};
 use esg_explorer::format;
 use esg_explorer::i18n::Msg;
 use esg_explorer::prebuilt;
@@ -75,7 +75,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
             .directors
             .iter()
             .map(|d| {
-                let serving = d.serves_on(&on_day);
+                let standing = standing(d, &on_day);
                 let gender = if d.gender == Gender::Female { Msg::GenderFemale } else { Msg::GenderMale };
                 let mut notes = Vec::new();
                 if let Some(a) = &d.appointed {
@@ -88,7 +88,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                     notes.push(t(Msg::RomanisationUncertain).to_owned());
                 }
                 view! {
-                    <tr class:not-serving=!serving>
+                    <tr class:not-serving=standing == Standing::Ceased class:not-yet=standing == Standing::NotYetAppointed>
                         <th scope="row"><span lang="zh-Hant">{d.name.zh.clone()}</span><br/><span lang="en" class="en-name">{d.name.en.clone()}</span></th>
                         <td>{t(gender)}</td>
                         <td class="num">{d.age}</td>
@@ -141,5 +141,39 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                 </table>
             </TableScroll>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The roster row of `name` in the static board page at `path` (`asof` in the query is
+    /// not part of a page, so this is the period-end board).
+    fn row(path: &str, name: &str) -> String {
+        let report = crate::data::report().expect("embedded report");
+        let html = crate::pages::body(report, path, "charts/");
+        let at = html.find(name).unwrap_or_else(|| panic!("{name} on {path}"));
+        let start = html[..at].rfind("<tr").expect("row start");
+        let end = at + html[at..].find("</tr>").expect("row end");
+        html[start..end].to_owned()
+    }
+
+    /// On the board as at 31 Dec 2022 the director appointed on 14 Apr 2023 is not struck
+    /// through as if removed: he reads "appointed 14 Apr 2023".
+    #[test]
+    fn a_later_appointee_reads_appointed_and_is_not_struck_through() {
+        for (path, note) in [
+            ("zh-hant/board/", "於2023年4月14日獲委任"),
+            ("en/board/", "Appointed 14 Apr 2023"),
+        ] {
+            let r = row(path, "金色一賢");
+            assert!(!r.contains("not-serving"), "{path}: {r}");
+            assert!(r.contains("not-yet"), "{path}: {r}");
+            assert!(r.contains(note), "{path}: {r}");
+            let serving = row(path, "李卓霖");
+            assert!(
+                !serving.contains("not-serving") && !serving.contains("not-yet"),
+                "{path}: {serving}"
+            );
+        }
     }
 }
