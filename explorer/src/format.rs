@@ -60,14 +60,21 @@ pub fn with_unit(v: Value, unit_zh: &str, lang: Lang) -> String {
 }
 
 /// A float printed to `scale` places with separators and a sign (`+0.362`, `-1,234`).
+///
+/// Rounded in integers rather than by `format!("{:.*}")`: the wasm then carries no
+/// fixed-precision float formatter. Ties round to even, as `format!` does; a test holds the
+/// two equal on every change of the dataset and on a grid away from near-ties (within float
+/// noise of a tie, either neighbour is as right as the float itself).
 pub fn signed(x: f64, scale: u8) -> String {
-    let s = format!("{:+.*}", usize::from(scale), x);
-    let (sign, rest) = s.split_at(1);
-    let (int, frac) = rest.split_once('.').map(|(i, f)| (i, Some(f))).unwrap_or((rest, None));
-    let sign = if sign == "-" { "−" } else { "+" };
-    match frac {
-        Some(f) => format!("{sign}{}.{f}", group(int)),
-        None => format!("{sign}{}", group(int)),
+    let places = usize::from(scale);
+    let units = (x.abs() * 10f64.powi(i32::from(scale))).round_ties_even() as u64;
+    let digits = format!("{units:0>width$}", width = places + 1);
+    let (int, frac) = digits.split_at(digits.len() - places);
+    let sign = if x.is_sign_negative() { "−" } else { "+" };
+    if frac.is_empty() {
+        format!("{sign}{}", group(int))
+    } else {
+        format!("{sign}{}.{frac}", group(int))
     }
 }
 
@@ -128,6 +135,51 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::parse(s).unwrap()
+    }
+
+    /// The old `format!` rounding, with the same sign and separators.
+    fn signed_by_format(x: f64, scale: u8) -> String {
+        let s = format!("{:+.*}", usize::from(scale), x);
+        let (sign, rest) = s.split_at(1);
+        let sign = if sign == "-" { "−" } else { "+" };
+        match rest.split_once('.') {
+            Some((i, f)) => format!("{sign}{}.{f}", group(i)),
+            None => format!("{sign}{}", group(rest)),
+        }
+    }
+
+    #[test]
+    fn signed_rounds_as_format_does() {
+        let report = esg_data::report_2022().expect("data");
+        let mut seen = 0;
+        for kpi in &report.kpis {
+            if let Some(c) = esg_data::derive::change(kpi, 2021, 2022) {
+                assert_eq!(signed(c.abs, c.scale), signed_by_format(c.abs, c.scale), "{}", kpi.id);
+                if let Some(p) = c.pct {
+                    assert_eq!(signed(p, 1), signed_by_format(p, 1), "{} %", kpi.id);
+                }
+                seen += 1;
+            }
+        }
+        assert!(seen > 50, "only {seen} changes");
+        // Off the dataset: equal except within float noise of a tie (x·10^scale within
+        // 1e-9 of k + ½), where the product's own rounding may pick the other neighbour.
+        let mut near_ties = 0;
+        for i in -20_000..20_000 {
+            let x = f64::from(i) * 0.012_345_678_9;
+            for scale in 0..4 {
+                let t = x.abs() * 10f64.powi(i32::from(scale));
+                if (t - t.floor() - 0.5).abs() < 1e-9 {
+                    near_ties += 1;
+                    continue;
+                }
+                assert_eq!(signed(x, scale), signed_by_format(x, scale), "{x} at {scale}");
+            }
+        }
+        assert!(near_ties < 100, "{near_ties} near ties");
+        assert_eq!(signed(0.25, 1), "+0.2");
+        assert_eq!(signed(-1234.5, 0), "−1,234");
+        assert_eq!(signed(-0.04, 1), "−0.0");
     }
 
     #[test]
