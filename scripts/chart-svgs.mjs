@@ -18,12 +18,32 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { init, use } from 'echarts/core';
+import { init, use, setPlatformAPI } from 'echarts/core';
+import { DEFAULT_TEXT_WIDTH_MAP } from 'zrender/lib/core/platform.js';
 import { BarChart, TreeChart } from 'echarts/charts';
 import { GridSimpleComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([BarChart, TreeChart, GridSimpleComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
+
+/* Text widths for the layout (legend items side by side, wrapped axis names). Node has no
+   canvas to measure with, and zrender's fallback table is Helvetica's widths, but a picture's
+   `sans-serif` text is drawn with the reader's font: DejaVu Sans on Linux is up to 14% wider
+   (measured in Chromium at 12 px: "Employees under 31" ran under the next legend swatch, on
+   screen and on paper). So Latin text is measured 15% wider than Helvetica, which leaves a
+   little air with Arial, Helvetica or Roboto; CJK and other characters keep a full em. */
+export const LATIN_SLACK = 1.15;
+setPlatformAPI({
+  measureText(text = '', font = '12px sans-serif') {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1]) || 12;
+    let width = 0;
+    for (const c of text) {
+      const w = DEFAULT_TEXT_WIDTH_MAP[c];
+      width += w == null ? size : w * size * LATIN_SLACK;
+    }
+    return { width };
+  },
+});
 
 function fail(message) {
   console.error(`chart-svgs: ${message}`);

@@ -55,11 +55,13 @@ fi
 bash scripts/build-echarts.sh
 
 # 6. Debian packages: Chromium (+ driver) for tests, nginx for the deployment test,
-#    Noto CJK so screenshots show Traditional Chinese instead of boxes.
+#    Noto CJK so screenshots show Traditional Chinese instead of boxes, poppler-utils'
+#    pdftotext for the print test (tests/browser/print.test.mjs).
 APT_PKGS=()
 [ -x /usr/bin/chromium ] || APT_PKGS+=(chromium)
 [ -x /usr/bin/chromedriver ] || APT_PKGS+=(chromium-driver)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || APT_PKGS+=(nginx)
+command -v pdftotext >/dev/null 2>&1 || APT_PKGS+=(poppler-utils)
 if ! fc-list ':lang=zh-tw' 2>/dev/null | grep -q .; then APT_PKGS+=(fonts-noto-cjk); fi
 if [ "${#APT_PKGS[@]}" -gt 0 ]; then
   log "apt-get install ${APT_PKGS[*]}"

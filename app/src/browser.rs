@@ -395,3 +395,64 @@ pub fn svg_dir() -> Option<String> {
     let script = web_sys::Url::new_with_base(&script, &href()).ok()?;
     web_sys::Url::new_with_base(&dir, &script.href()).ok().map(|u| u.href())
 }
+
+/// Today's date as the reader's language writes it (`1 December 2026`, `2026年12月1日`);
+/// empty on the host.
+pub fn today(locale: &str) -> String {
+    if window().is_none() {
+        return String::new();
+    }
+    let opts = js_sys::Object::new();
+    for (k, v) in [("year", "numeric"), ("month", "long"), ("day", "numeric")] {
+        let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
+    }
+    js_sys::Date::new_0().to_locale_date_string(locale, &opts).into()
+}
+
+/// Opens every closed `<details>` that `selector` names, marked so that
+/// [`close_opened_for_print`] closes them again (a printout shows what a summary hides).
+pub fn open_for_print(selector: &str) {
+    let Some(list) = document().and_then(|d| d.query_selector_all(selector).ok()) else {
+        return;
+    };
+    for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        if !el.has_attribute("open") {
+            let _ = el.set_attribute("open", "");
+            let _ = el.set_attribute("data-print-open", "");
+        }
+    }
+}
+
+/// Closes what [`open_for_print`] opened.
+pub fn close_opened_for_print() {
+    let Some(list) = document().and_then(|d| d.query_selector_all("[data-print-open]").ok()) else {
+        return;
+    };
+    for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let _ = el.remove_attribute("open");
+        let _ = el.remove_attribute("data-print-open");
+    }
+}
+
+/// Sets (or with `None` removes) a custom property on the root element, through the CSSOM
+/// (which the CSP does not govern): the printout's running footer reads `--print-url`.
+pub fn set_root_property(name: &str, value: Option<&str>) {
+    let Some(root) = document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    match value {
+        Some(v) => {
+            let _ = style.set_property(name, v);
+        }
+        None => {
+            let _ = style.remove_property(name);
+            if style.length() == 0 {
+                let _ = root.remove_attribute("style");
+            }
+        }
+    }
+}

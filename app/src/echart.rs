@@ -33,6 +33,16 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn on(this: &Instance, event: &str, handler: &JsValue);
 
+    /// The chart's zrender instance (public in ECharts' API), for [`Zr::flush`].
+    type Zr;
+
+    #[wasm_bindgen(method, js_name = getZr)]
+    fn get_zr(this: &Instance) -> Zr;
+
+    /// Draws now rather than at the next animation frame.
+    #[wasm_bindgen(method)]
+    fn flush(this: &Zr);
+
     #[wasm_bindgen(method, js_name = getDataURL, catch)]
     fn get_data_url(this: &Instance, opts: &JsValue) -> Result<String, JsValue>;
 
@@ -182,6 +192,9 @@ fn png(chart: &Instance, title: &str, subtitle: &str, option_json: &str, backgro
 /// The observer that starts a chart near the screen, and its callback.
 type Watcher = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
 
+/// The `print` media query and the listener that redraws a live chart for paper.
+type PrintWatch = (web_sys::MediaQueryList, Closure<dyn FnMut()>);
+
 /// What a mounted chart holds on to.
 struct Mounted {
     chart: Instance,
@@ -303,6 +316,7 @@ pub fn EChart(
     // there (it starts in the microtasks after this handler, before the page is laid out
     // for print), else the picture, fetched at once.
     let printing = RwSignal::new(false);
+    let print_watch: StoredValue<Option<PrintWatch>, LocalStorage> = StoredValue::new_local(None);
     #[cfg(target_arch = "wasm32")]
     {
         let print = window_event_listener_untyped("beforeprint", move |_| {
@@ -312,9 +326,30 @@ pub fn EChart(
             }
         });
         on_cleanup(move || print.remove());
+        // A live chart is drawn for the width it has on paper (the whole text column, not
+        // the screen's), and back after. Chromium calls a `print` media listener once the
+        // page is laid out for print and before it paints the pages; the ResizeObserver
+        // would only answer after. ECharts draws a resize at the next frame: flush.
+        if let Some(query) = web_sys::window().and_then(|w| w.match_media("print").ok().flatten()) {
+            let relayout = Closure::<dyn FnMut()>::new(move || {
+                mounted.with_value(|m| {
+                    if let Some(m) = m {
+                        m.chart.resize();
+                        m.chart.get_zr().flush();
+                    }
+                })
+            });
+            let _ = query.add_event_listener_with_callback("change", relayout.as_ref().unchecked_ref());
+            print_watch.set_value(Some((query, relayout)));
+        }
     }
 
     on_cleanup(move || {
+        print_watch.update_value(|p| {
+            if let Some((query, f)) = p.take() {
+                let _ = query.remove_event_listener_with_callback("change", f.as_ref().unchecked_ref());
+            }
+        });
         watcher.update_value(|w| {
             if let Some((o, _)) = w.take() {
                 o.disconnect();

@@ -91,6 +91,7 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
     }
     view! {
         <Header/>
+        <components::print::PrintHead/>
         <main id="content" tabindex="-1">
             <Show when=move || view.get().pillar().is_some() || view.get() == View::Overview>
                 <Controls/>

@@ -73,6 +73,8 @@ messages! {
     Source => ("資料來源", "Source"),
     SourceReport => ("醫脈通《2022年環境、社會及管治報告》", "Medlive, 2022 Environmental, Social and Governance Report"),
     Prevails => ("報告以繁體中文版本為準；英文標籤為本站翻譯。", "The Chinese version of the report prevails; English labels are our translation."),
+    Printed => ("列印日期：{date}", "Printed {date}"),
+    PrintedFrom => ("網址：{url}", "From {url}"),
     Discrepancy => ("報告數據不一致", "The report's figures disagree"),
     Note => ("註", "Note"),
     Headlines => ("主要數據", "Headline figures"),

@@ -12,6 +12,7 @@ pub mod kpi;
 pub mod materiality;
 pub mod overview;
 pub mod pillar;
+pub mod print;
 pub mod search;
 pub mod segmented;
 pub mod source;
