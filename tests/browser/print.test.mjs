@@ -96,8 +96,11 @@ async function loadDataset() {
   const { context, page, problems } = await openPage(env.browser, env.server, DESKTOP);
   try {
     await gotoApp(page, `${env.server.url}en/`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action="all-csv"]')]);
-    dataset = parseCsv(readFileSync(await download.path(), 'utf8'));
+    // The footer's link names a static file the build writes (data/…-all.csv).
+    const href = await page.locator('a[data-action="all-csv"]').evaluate((a) => a.href);
+    const res = await fetch(href);
+    assert.equal(res.status, 200, href);
+    dataset = parseCsv(await res.text());
     assertNoProblems(problems, 'dataset download');
   } finally {
     await context.close();
