@@ -51,6 +51,64 @@ extern "C" {
     fn load_echarts() -> Result<js_sys::Promise, JsValue>;
 }
 
+/// `tooltip.position` for the live charts (a function, which an option's JSON cannot
+/// carry): above the finger and the bar, centred on the finger, or below them when the
+/// screen has no room above; always inside the screen (the option's `confine`, which keeps
+/// it inside the chart's box, is turned off here: a chart's box on a phone is too low for a
+/// tooltip above its first bar).
+fn tooltip_position() -> JsValue {
+    thread_local! {
+        static F: JsValue = Closure::<dyn Fn(js_sys::Array, JsValue, JsValue, JsValue, JsValue) -> js_sys::Array>::new(
+            |point: js_sys::Array, _params, dom: JsValue, rect: JsValue, size: JsValue| {
+                let num = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok().and_then(|n| n.as_f64());
+                let (x, y) = (point.get(0).as_f64().unwrap_or(0.0), point.get(1).as_f64().unwrap_or(0.0));
+                // The box as laid out (ECharts' `contentSize` can be measured before the
+                // text wraps, which let a wrapped tooltip run past the screen's right edge).
+                let content = js_sys::Reflect::get(&size, &"contentSize".into()).unwrap_or_default();
+                let laid = dom.dyn_ref::<web_sys::HtmlElement>().map(|d| (f64::from(d.offset_width()), f64::from(d.offset_height())));
+                let (w, h) = match laid {
+                    Some((w, h)) if w > 0.0 => (w, h),
+                    _ => (num(&content, "0").unwrap_or(0.0), num(&content, "1").unwrap_or(0.0)),
+                };
+                // The chart's box in the viewport, and the viewport.
+                let chart = dom.dyn_ref::<web_sys::Element>().and_then(|d| d.parent_element());
+                let (left, top) = chart.map_or((0.0, 0.0), |c| {
+                    let r = c.get_bounding_client_rect();
+                    (r.left(), r.top())
+                });
+                // The root's client box: a phone's `innerWidth` grows with anything that
+                // overflows the page (a tooltip placed too far right included).
+                let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+                let (vw, vh) = root.map_or((1e4, 1e4), |r| (f64::from(r.client_width()), f64::from(r.client_height())));
+                // The bar's top and bottom (the finger when ECharts gives no element).
+                let bar_top = num(&rect, "y").unwrap_or(y);
+                let bar_bottom = bar_top + num(&rect, "height").unwrap_or(0.0);
+                let above = bar_top.min(y - 24.0) - h - 8.0;
+                let y = if top + above >= 4.0 { above } else { bar_bottom.max(y + 24.0) + 8.0 };
+                let y = y.min(vh - top - h - 4.0).max(4.0 - top);
+                let x = (x - w / 2.0).min(vw - left - w - 4.0).max(4.0 - left);
+                js_sys::Array::of2(&x.into(), &y.into())
+            },
+        )
+        .into_js_value();
+    }
+    F.with(Clone::clone)
+}
+
+/// An option from its JSON, with the live chart's tooltip position.
+fn parse_option(json: &str) -> Option<JsValue> {
+    let opt = js_sys::JSON::parse(json).ok()?;
+    if let Ok(t) = js_sys::Reflect::get(&opt, &"tooltip".into()) {
+        if t.is_object() {
+            let _ = js_sys::Reflect::set(&t, &"position".into(), &tooltip_position());
+            let _ = js_sys::Reflect::set(&t, &"confine".into(), &false.into());
+            // Placed at once, not slid from the last place over 0.4 s.
+            let _ = js_sys::Reflect::set(&t, &"transitionDuration".into(), &0.into());
+        }
+    }
+    Some(opt)
+}
+
 /// Whether ECharts has been loaded (`window.echarts`).
 fn echarts_loaded() -> bool {
     web_sys::window()
@@ -183,7 +241,7 @@ fn png(chart: &Instance, title: &str, subtitle: &str, option_json: &str, backgro
     )
     .ok()?;
     let url = chart.get_data_url(&opts).ok();
-    if let Ok(original) = js_sys::JSON::parse(option_json) {
+    if let Some(original) = parse_option(option_json) {
         let _ = chart.set_option(&original, true);
     }
     url
@@ -289,7 +347,7 @@ pub fn EChart(
             return;
         }
         let Some(el) = node.get() else { return };
-        let Ok(opt) = js_sys::JSON::parse(json) else {
+        let Some(opt) = parse_option(json) else {
             return;
         };
         let mut fresh = None;

@@ -74,6 +74,18 @@ impl ChartSpec {
         let (ink, muted, grid) = theme.inks();
         if let Some(obj) = v.as_object_mut() {
             obj.insert("textStyle".into(), serde_json::json!({ "color": ink }));
+            // The tooltip stays inside the chart's box (so inside a phone's screen; ECharts
+            // moves it there after placing it), wraps instead of running off an edge (the
+            // style is set through the CSSOM, which the CSP's style-src does not govern),
+            // and has the page's colours in dark mode. Above the finger: the app adds a
+            // position function to the live chart (app/src/echart.rs), which JSON cannot carry.
+            if let Some(t) = obj.get_mut("tooltip").and_then(|t| t.as_object_mut()) {
+                t.insert("confine".into(), true.into());
+                t.insert("backgroundColor".into(), theme.paper().into());
+                t.insert("borderColor".into(), muted.into());
+                t.insert("textStyle".into(), serde_json::json!({ "color": ink }));
+                t.insert("extraCssText".into(), "max-width:100%;white-space:normal".into());
+            }
             if let Some(l) = obj.get_mut("legend").and_then(|l| l.as_object_mut()) {
                 l.insert("textStyle".into(), serde_json::json!({ "color": ink }));
                 l.insert("pageTextStyle".into(), serde_json::json!({ "color": ink }));
@@ -472,6 +484,23 @@ mod tests {
         assert_eq!(values[2], serde_json::json!([3.0, "-", "-"]));
         assert_eq!(values[3], serde_json::json!(["-", 3.0, "-"]));
         assert_eq!(values[6], serde_json::json!(["-", "-", 5.0]));
+    }
+
+    #[test]
+    fn the_tooltip_is_confined_wraps_and_follows_the_theme() {
+        let r = report();
+        let spec = group_chart(&r, group("workforce-age").unwrap(), Measure::Absolute, Lang::En).unwrap();
+        for (theme, paper, ink) in [
+            (Theme::Light, tokens::PAPER, tokens::INK),
+            (Theme::Dark, tokens::PAPER_DARK, tokens::INK_DARK),
+        ] {
+            let v: Value = serde_json::from_str(&spec.option_json_for(theme)).unwrap();
+            let t = &v["tooltip"];
+            assert_eq!(t["confine"], true);
+            assert_eq!(t["backgroundColor"], paper);
+            assert_eq!(t["textStyle"]["color"], ink);
+            assert!(t["extraCssText"].as_str().unwrap().contains("white-space:normal"));
+        }
     }
 
     #[test]
