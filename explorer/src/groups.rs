@@ -395,7 +395,24 @@ pub fn pillar_sections(
         .collect()
 }
 
+/// Whether the per-employee measure changes anything on `view`: some chart there has a
+/// per-employee twin. Where none has, the control is disabled and says why; a chart
+/// without a twin on a view that has others says so under itself.
+pub fn per_employee_applies(report: &esg_data::Report, view: crate::url::View) -> bool {
+    let groups: Vec<&Group> = match (view, view.pillar()) {
+        (crate::url::View::Overview, _) => group(OVERVIEW_GROUP).into_iter().collect(),
+        (_, Some(p)) => pillar_sections(report, p).into_iter().flat_map(|(_, g)| g).collect(),
+        _ => Vec::new(),
+    };
+    groups.iter().any(|g| g.has_per_employee_chart())
+}
+
 impl Group {
+    /// Whether the group draws a chart with a per-employee twin.
+    pub fn has_per_employee_chart(&self) -> bool {
+        self.kind != Kind::Tiles && !self.per_employee.is_empty()
+    }
+
     /// The KPIs plotted for a measure, falling back to absolute when there is no twin.
     pub fn plotted(&self, measure: crate::url::Measure) -> &'static [&'static str] {
         match measure {
@@ -409,6 +426,22 @@ impl Group {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn per_employee_applies_only_where_a_chart_has_an_intensity() {
+        use crate::url::View;
+        let r = esg_data::report_2022().expect("valid data");
+        assert!(per_employee_applies(&r, View::Overview));
+        assert!(per_employee_applies(&r, View::Environment));
+        assert!(per_employee_applies(&r, View::Social));
+        assert!(!per_employee_applies(&r, View::Governance));
+        assert!(!per_employee_applies(&r, View::Board));
+        // Mixed views: these charts say they are shown as totals.
+        for id in ["recycled-waste", "workforce-gender", "turnover", "trained-rank"] {
+            assert!(!group(id).unwrap().has_per_employee_chart(), "{id}");
+        }
+        assert!(group("ghg").unwrap().has_per_employee_chart());
+    }
 
     #[test]
     fn every_kpi_is_in_exactly_one_table_and_units_agree() {

@@ -448,3 +448,31 @@ test('a table sorts by its 2022 value and by its change, by mouse and keyboard, 
     await context.close();
   }
 });
+
+test('per employee says where it does not apply and is disabled there, never a silent no-op', async () => {
+  const { context, page, problems } = await open({ width: 320, height: 568 }, '?view=governance&lang=en');
+  try {
+    const perEmployee = page.locator('.controls button', { hasText: 'Per employee' });
+    assert.equal(await perEmployee.getAttribute('aria-disabled'), 'true');
+    const reason = page.locator('#measure-off');
+    assert.ok(await reason.isVisible());
+    assert.match(await reason.textContent(), /does not apply/);
+    assert.equal(await perEmployee.getAttribute('aria-describedby'), 'measure-off');
+    const before = page.url();
+    await perEmployee.click({ force: true });
+    await page.waitForTimeout(200);
+    assert.equal(page.url(), before, 'a disabled control changed the link');
+    // Where some charts have an intensity, the control works; a chart without one says so.
+    await gotoApp(page, `${server.url}?view=social&lang=en&measure=per-employee`);
+    assert.equal(await perEmployee.getAttribute('aria-disabled'), null);
+    assert.equal(await perEmployee.getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('#measure-off').count(), 0);
+    for (const id of ['workforce-gender', 'turnover', 'trained-rank']) {
+      const note = page.locator(`#group-${id} .measure-note`);
+      assert.match(await note.textContent(), /Shown as totals/, id);
+    }
+    assertNoProblems(problems);
+  } finally {
+    await context.close();
+  }
+});

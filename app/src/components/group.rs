@@ -10,7 +10,7 @@ use esg_data::Report;
 use esg_explorer::groups::{Group, Kind};
 use esg_explorer::i18n::Msg;
 use esg_explorer::prebuilt;
-use esg_explorer::url::Mode;
+use esg_explorer::url::{Measure, Mode};
 use leptos::prelude::*;
 
 /// The KPIs of a group that the report does not disclose, named with their year.
@@ -79,7 +79,13 @@ pub fn GroupCard(
                 let items = not_disclosed(report, group.plotted(measure()), lang());
                 (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
             };
+            // Per employee asked for, but this chart has no such figure: it says so.
+            let totals = move || {
+                (measure() == Measure::PerEmployee && !group.has_per_employee_chart())
+                    .then(|| Msg::TotalsOnly.text(lang()))
+            };
             view! {
+                {move || totals().map(|t| view! { <p class="measure-note">{t}</p> })}
                 <EChart key=group.id chart=spec chart_ref=chart_ref eager=eager/>
                 {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
             }

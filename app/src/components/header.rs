@@ -147,7 +147,13 @@ pub fn Controls() -> impl IntoView {
     let t = move |m: Msg| m.text(nav.lang());
     let copied = RwSignal::new(false);
     let mode = move || nav.mode();
-    let measure = move || nav.measure();
+    // Per employee where some chart of the view has an intensity; elsewhere the control is
+    // disabled with its reason beside it (never a silent no-op), showing what is drawn:
+    // totals. The link keeps the reader's choice for the next view.
+    let report = use_context::<&'static esg_data::Report>();
+    let off =
+        Signal::derive(move || report.is_some_and(|r| !esg_explorer::groups::per_employee_applies(r, nav.view())));
+    let measure = move || if off.get() { Measure::Absolute } else { nav.measure() };
     view! {
         <div class="controls" role="group" aria-label=move || t(Msg::ShowAs)>
             <Segmented
@@ -159,7 +165,12 @@ pub fn Controls() -> impl IntoView {
                 options=vec![(Measure::Absolute, Msg::Absolute), (Measure::PerEmployee, Msg::PerEmployee)]
                 current=Signal::derive(measure)
                 on_pick=Callback::new(move |m| nav.go(|s| s.measure = m))
+                disabled=off
+                described_by="measure-off"
             />
+            <Show when=move || off.get()>
+                <p class="measure-off" id="measure-off">{move || t(Msg::PerEmployeeNone)}</p>
+            </Show>
             <Show when=crate::browser::can_share>
                 <button type="button" class="copy" on:click=move |_| crate::browser::share(&crate::browser::document().map(|d| d.title()).unwrap_or_default(), &crate::browser::href())>
                     {move || t(Msg::Share)}

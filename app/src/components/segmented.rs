@@ -5,9 +5,16 @@ use esg_explorer::i18n::Msg;
 use leptos::prelude::*;
 
 /// One button per `(value, label)`; `aria-pressed` marks the current value and a press
-/// calls `on_pick` with its value.
+/// calls `on_pick` with its value. A `disabled` control stays focusable and readable
+/// (`aria-disabled`, its reason the element `described_by` names) and ignores presses.
 #[component]
-pub fn Segmented<T>(options: Vec<(T, Msg)>, #[prop(into)] current: Signal<T>, on_pick: Callback<T>) -> impl IntoView
+pub fn Segmented<T>(
+    options: Vec<(T, Msg)>,
+    #[prop(into)] current: Signal<T>,
+    on_pick: Callback<T>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(optional)] described_by: Option<&'static str>,
+) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
@@ -21,7 +28,13 @@ where
                         <button
                             type="button"
                             aria-pressed=move || (current.get() == value).to_string()
-                            on:click=move |_| on_pick.run(value)
+                            aria-disabled=move || disabled.get().then_some("true")
+                            aria-describedby=move || disabled.get().then_some(described_by).flatten()
+                            on:click=move |_| {
+                                if !disabled.get_untracked() {
+                                    on_pick.run(value)
+                                }
+                            }
                         >
                             {move || label.text(nav.lang())}
                         </button>
