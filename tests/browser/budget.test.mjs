@@ -41,7 +41,8 @@ export const BUDGETS = [
   // 2026-11-28: 305,887 B after prebuilt chart options (esg_explorer::prebuilt) took
   // charming and the JSON-tree code out of the wasm (was 341,191 B); 320,198 B with the
   // static chart pictures; 2026-12-01: 314,683 B (was 322,714) once format::signed rounds in
-  // integers and no float formatter is left in the wasm.
+  // integers and no float formatter is left in the wasm; 314,219 B with print, tooltips and
+  // per-employee notes once search folds case in ASCII only (no Unicode case tables).
   ['app wasm', /^esg-app-[0-9a-f]{12,16}_bg\.wasm$/, 336_000],
   // A chart's static picture (scripts/chart-svgs.mjs): ~1.1 KB each.
   ['chart picture', /^charts-[0-9a-f]{16}\/[a-z0-9/-]+\/(light|dark)\.svg$/i, 1_700, true],

@@ -22,7 +22,7 @@ pub fn MaterialityView(report: &'static Report) -> impl IntoView {
             <p class="lede">{move || t(Msg::MaterialityNote)}</p>
             <div class="groups">
                 {areas.into_iter().map(|(area, title)| view! {
-                    <section class="group" data-area=format!("{area:?}").to_lowercase()>
+                    <section class="group" data-area=format!("{area:?}").to_ascii_lowercase()>
                         <h3>{move || t(title)}</h3>
                         <ol class="topics">
                             {report.material_topics.iter().filter(|m| m.area == area).map(|m| view! {
