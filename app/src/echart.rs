@@ -33,7 +33,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn on(this: &Instance, event: &str, handler: &JsValue);
 
-    /// The chart's zrender instance (public in ECharts' API), for [`Zr::flush`].
+    /// The chart's zrender instance (public in ECharts' API), for [`Zr::flush`] and
+    /// [`Zr::find_hover`].
     type Zr;
 
     #[wasm_bindgen(method, js_name = getZr)]
@@ -45,6 +46,22 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = getDataURL, catch)]
     fn get_data_url(this: &Instance, opts: &JsValue) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(method, js_name = dispatchAction)]
+    fn dispatch_action(this: &Instance, action: &JsValue);
+
+    #[wasm_bindgen(method, js_name = convertToPixel, catch)]
+    fn convert_to_pixel(this: &Instance, finder: &JsValue, value: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(method, js_name = getWidth)]
+    fn get_width(this: &Instance) -> f64;
+
+    #[wasm_bindgen(method, js_name = getHeight)]
+    fn get_height(this: &Instance) -> f64;
+
+    /// Hit test on the chart's zrender instance: what lies under a point.
+    #[wasm_bindgen(method, js_name = findHover)]
+    fn find_hover(this: &Zr, x: f64, y: f64) -> JsValue;
 
     /// Defined by `static/boot.js`: loads ECharts once, with its SRI hash.
     #[wasm_bindgen(js_name = esgCharts, catch)]
@@ -107,6 +124,116 @@ fn parse_option(json: &str) -> Option<JsValue> {
         }
     }
     Some(opt)
+}
+
+/// Answers the tap that woke a chart: shows the tooltip of the bar under the tap, which was
+/// made on the picture at `(px, py)` in the picture's own pixels. The live chart has the
+/// picture's height and vertical layout (same grid margins in px), so `py` carries over;
+/// across, the plot starts at the same place (the same axis labels) and stretches to the
+/// live width. A tap just beside a bar (a finger is wide; a zero has no bar, only its "0")
+/// finds the nearest item a few pixels away.
+fn answer_tap(chart: &Instance, option: &JsValue, px: f64, py: f64) -> bool {
+    // charming writes `grid` as a list of one.
+    let grid = js_sys::Reflect::get(option, &"grid".into()).unwrap_or_default();
+    let grid = if js_sys::Array::is_array(&grid) {
+        js_sys::Array::from(&grid).get(0)
+    } else {
+        grid
+    };
+    let margin = |k: &str| {
+        js_sys::Reflect::get(&grid, &k.into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0)
+    };
+    let (right, bottom) = (margin("right"), margin("bottom"));
+    let width = chart.get_width();
+    let picture = f64::from(esg_explorer::prebuilt::PICTURE_WIDTH);
+    let finder = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&finder, &"xAxisIndex".into(), &0.into());
+    let left = chart.convert_to_pixel(&finder, &0.into()).ok().and_then(|v| v.as_f64());
+    let (x, y) = match left {
+        Some(x0) if picture - x0 - right > 1.0 => (x0 + (px - x0) * (width - x0 - right) / (picture - x0 - right), py),
+        _ => (px * width / picture, py),
+    };
+    let floor = chart.get_height() - bottom;
+    let zr = chart.get_zr();
+    const NEAR: [(f64, f64); 11] = [
+        (0.0, 0.0),
+        (0.0, -5.0),
+        (0.0, 5.0),
+        (8.0, 0.0),
+        (-8.0, 0.0),
+        (16.0, 0.0),
+        (0.0, -10.0),
+        (0.0, 10.0),
+        (24.0, 0.0),
+        (0.0, -15.0),
+        (0.0, 15.0),
+    ];
+    // The bar's series and index: a `showTip` at x and y would also update the (absent)
+    // axis pointer, which hides the tooltip again at once.
+    let hit = NEAR
+        .iter()
+        .map(|(dx, dy)| (x + dx, y + dy))
+        .filter(|&(x, y)| left.is_none_or(|x0| x >= x0 - 1.0) && y < floor)
+        .find_map(|(x, y)| item_of(&zr.find_hover(x, y)));
+    let Some((series, index)) = hit else {
+        return false;
+    };
+    let action = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&action, &"type".into(), &"showTip".into());
+    let _ = js_sys::Reflect::set(&action, &"seriesIndex".into(), &series);
+    let _ = js_sys::Reflect::set(&action, &"dataIndex".into(), &index);
+    chart.dispatch_action(&action);
+    true
+}
+
+/// The series and data index of a hit test's element (ECharts keeps them on the element,
+/// or on the element a label belongs to, under a key `__ec_inner_…`).
+fn item_of(hover: &JsValue) -> Option<(JsValue, JsValue)> {
+    let get = |o: &JsValue, k: &str| {
+        js_sys::Reflect::get(o, &k.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let mut el = get(hover, "target");
+    for _ in 0..4 {
+        let e = el?;
+        let keys = js_sys::Object::keys(e.unchecked_ref::<js_sys::Object>());
+        for k in keys
+            .iter()
+            .filter_map(|k| k.as_string())
+            .filter(|k| k.starts_with("__ec_inner_"))
+        {
+            if let Some(data) = get(&e, &k) {
+                if let (Some(s), Some(i)) = (get(&data, "seriesIndex"), get(&data, "dataIndex")) {
+                    return Some((s, i));
+                }
+            }
+        }
+        el = get(&e, "__hostTarget").or_else(|| get(&e, "parent"));
+    }
+    None
+}
+
+/// Where on the picture `ev` landed, in the picture's own pixels: the `<img>` fills the
+/// chart box and shows the picture scaled down to fit (`object-fit: scale-down`), at the
+/// left and centred vertically.
+fn picture_point(el: &web_sys::HtmlDivElement, ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
+    let img = el.query_selector("img.chart-picture").ok()??;
+    let r = img.get_bounding_client_rect();
+    let img: web_sys::HtmlImageElement = img.unchecked_into();
+    let (nw, nh) = (f64::from(img.natural_width()), f64::from(img.natural_height()));
+    if nw <= 0.0 || nh <= 0.0 {
+        return None;
+    }
+    let scale = (r.width() / nw).min(r.height() / nh).min(1.0);
+    let top = r.top() + (r.height() - nh * scale) / 2.0;
+    Some((
+        (f64::from(ev.client_x()) - r.left()) / scale,
+        (f64::from(ev.client_y()) - top) / scale,
+    ))
 }
 
 /// Whether ECharts has been loaded (`window.echarts`).
@@ -294,6 +421,10 @@ pub fn EChart(
     let interacted = use_context::<Interacted>().map_or_else(|| RwSignal::new(true), |i| i.0);
     let seen = RwSignal::new(false);
     let near = RwSignal::new(false);
+    // A tap on the picture: where it landed (picture pixels), answered once the chart is
+    // live; meanwhile the chart shows that it is waking (`aria-busy`, a bar in the CSS).
+    let tap: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
+    let waking = RwSignal::new(false);
     // The chart may be gone by the time ECharts arrives: try_set.
     let start = move || {
         with_echarts(move |ok| {
@@ -301,6 +432,7 @@ pub fn EChart(
                 near.try_set(true);
             } else {
                 failed.try_set(true);
+                waking.try_set(false);
             }
         })
     };
@@ -313,6 +445,15 @@ pub fn EChart(
             start();
         }
     });
+    let on_tap = move |ev: web_sys::PointerEvent| {
+        if drawn.get_untracked() || failed.get_untracked() {
+            return;
+        }
+        if let Some(p) = node.get_untracked().and_then(|el| picture_point(&el, &ev)) {
+            tap.set_value(Some(p));
+            waking.set(true);
+        }
+    };
     let watcher: StoredValue<Option<Watcher>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
@@ -360,10 +501,26 @@ pub fn EChart(
                 Some(m) if m.chart.set_option(&opt, true).is_ok() => {
                     let _ = el.set_attribute("data-chart-ready", "true");
                     drawn.set(true);
+                    // Answered once the picture has gone and the chart has its final size (a
+                    // frame, then a task): a tooltip shown earlier is hidden again by that
+                    // first resize and the pointer's move onto the new canvas.
+                    if let Some((x, y)) = tap.try_update_value(Option::take).flatten() {
+                        let (chart, opt, el) = (m.chart.clone().unchecked_into::<Instance>(), opt.clone(), el.clone());
+                        request_animation_frame(move || {
+                            set_timeout(
+                                move || {
+                                    let shown = answer_tap(&chart, &opt, x, y);
+                                    let _ = el.set_attribute("data-tap", if shown { "shown" } else { "missed" });
+                                },
+                                std::time::Duration::ZERO,
+                            )
+                        });
+                    }
                 }
                 _ => failed.set(true),
             }
         });
+        waking.set(false);
         // Handed over once drawn, after the chart's own update (waiting work may draw on it).
         if let (Some(r), Some(c)) = (chart_ref, fresh) {
             r.set(Some(c));
@@ -454,6 +611,9 @@ pub fn EChart(
             // Its height comes from the stylesheet (`esg-pages --sizes`): no style attribute.
             data-h=move || chart.with(|c| c.height)
             class:chart-failed=move || failed.get()
+            class:chart-waking=move || waking.get()
+            aria-busy=move || waking.get().then_some("true")
+            on:pointerdown=on_tap
         >
             {picture}
         </div>

@@ -3,6 +3,12 @@
 //! Bars run horizontally so long Chinese and English labels stay readable on a 320 px
 //! phone. A not-disclosed figure is left out of the chart (ECharts' `-`), never drawn as
 //! zero; the view lists it in words under the chart and the table twin shows it too.
+//!
+//! Bars carry their value as printed (a reported zero reads "0", next to a bar of no
+//! length), as the FT and Datawrapper label bars: beside the bar in year comparisons (the
+//! grid's right margin leaves room for the longest label), inside the segment in stacked
+//! bars where it fits at a 320 px phone's width, else left to the tooltip and the table.
+//! The static pictures are drawn from the same options, so they carry the same labels.
 
 use crate::format;
 use crate::groups::{Group, Kind};
@@ -21,6 +27,9 @@ use esg_data::{Lang, Report, Role};
 #[derive(Clone, Debug)]
 pub struct ChartSpec {
     pub chart: Chart,
+    /// The bar labels, one entry per series (none for the stakeholder tree): charming's
+    /// builders have no per-item label, so `option_json_for` writes them.
+    pub labels: Vec<SeriesLabels>,
     /// A plain-language summary of the data, in the chart's language.
     pub description: String,
     /// Pixels the chart needs so bars and a wrapped legend fit at any width.
@@ -58,6 +67,157 @@ fn height(categories: usize, bars: usize, legend_rows: usize) -> u32 {
     (8 + 30 + legend + rows).max(200) as u32
 }
 
+/// Font size of the bar labels, in px.
+const LABEL_SIZE: u32 = 11;
+
+/// The width in px a bar label takes at [`LABEL_SIZE`] (digits and signs about 6.4 px; a
+/// little more than sans-serif fonts need, so an estimate never lets two labels touch).
+fn label_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            '.' | ',' => 3.5,
+            c if (c as u32) >= 0x2E80 => 11.0,
+            _ => 6.4,
+        })
+        .sum()
+}
+
+/// Where a series' labels sit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Place {
+    /// Beside the bar's end, in the page's text colour.
+    Beside,
+    /// Inside the segment of a stack, in the colour that contrasts best with the segment.
+    Inside(&'static str),
+}
+
+/// The labels of one series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesLabels {
+    pub place: Place,
+    /// Per data item: `None` keeps ECharts' own label (the value as JavaScript prints it,
+    /// which is the printed figure); `Some(text)` gives the text, `Some("")` hides a label
+    /// that does not fit.
+    pub items: Vec<Option<String>>,
+}
+
+/// The text of a value's label: the printed figure (`1,823.000`), or `None` when
+/// JavaScript prints the plotted number the same way (most figures: no per-item entry).
+fn printed(d: esg_data::Decimal) -> Option<String> {
+    let text = format::number(d);
+    (text != d.to_f64().to_string()).then_some(text)
+}
+
+/// Relative luminance of `#RRGGBB` (WCAG).
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+/// White or the dark ink, whichever reads better on a bar of colour `bar`.
+pub fn ink_on(bar: &str) -> &'static str {
+    let l = luminance(bar);
+    let dark = luminance(tokens::INK);
+    if (1.05) / (l + 0.05) >= (l + 0.05) / (dark + 0.05) {
+        "#FFFFFF"
+    } else {
+        tokens::INK
+    }
+}
+
+/// The upper end of ECharts' value axis for data up to `max` (its "nice" ticks, five
+/// intervals): how long the longest bar is drawn, so whether a label fits its segment.
+fn axis_max(max: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let step = max / 5.0;
+    let exp = step.log10().floor();
+    let f = step / 10f64.powf(exp);
+    let nice = if f < 1.5 {
+        1.0
+    } else if f < 2.5 {
+        2.0
+    } else if f < 4.0 {
+        3.0
+    } else if f < 7.0 {
+        5.0
+    } else {
+        10.0
+    };
+    let interval = nice * 10f64.powf(exp);
+    (max / interval).ceil() * interval
+}
+
+/// The plot's width in px on a 320 px phone for stacked bars (the card's chart is 257 px;
+/// the year or board-row labels and the margins take the rest), rounded down.
+const STACK_PLOT_WIDTH: f64 = 150.0;
+
+/// Labels for stacked series: `stacks[s][c]` is series `s` in category `c`. A value is
+/// labelled inside its segment when the label fits there at a phone's width; otherwise it
+/// has no label (the tooltip and the table give it). A reported zero in a stack has no
+/// segment to hold its "0": [`crate::groups::zeros`] names it under the chart.
+fn stack_labels(stacks: &[Vec<Option<esg_data::Decimal>>], colors: &[&'static str]) -> Vec<SeriesLabels> {
+    let categories = stacks.iter().map(Vec::len).max().unwrap_or(0);
+    let total = (0..categories)
+        .map(|c| {
+            stacks
+                .iter()
+                .filter_map(|s| s.get(c).copied().flatten())
+                .map(|d| d.to_f64())
+                .sum::<f64>()
+        })
+        .fold(0.0, f64::max);
+    let px_per_unit = STACK_PLOT_WIDTH / axis_max(total);
+    stacks
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SeriesLabels {
+            place: Place::Inside(ink_on(colors[i % colors.len()])),
+            items: s
+                .iter()
+                .map(|v| match v {
+                    Some(d) => {
+                        let text = format::number(*d);
+                        if d.to_f64() * px_per_unit >= label_width(&text) + 6.0 {
+                            printed(*d)
+                        } else {
+                            Some(String::new())
+                        }
+                    }
+                    None => None,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Labels beside the bars of year comparisons, and the grid's right margin they need.
+fn beside_labels(series: &[Vec<Option<esg_data::Decimal>>]) -> (Vec<SeriesLabels>, f64) {
+    let widest = series
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|d| label_width(&format::number(*d)))
+        .fold(0.0, f64::max);
+    let labels = series
+        .iter()
+        .map(|s| SeriesLabels {
+            place: Place::Beside,
+            items: s.iter().map(|v| v.and_then(printed)).collect(),
+        })
+        .collect();
+    // The label's gap to the bar (5 px) and a little air to the card's edge.
+    (labels, (widest + 12.0).max(24.0).ceil())
+}
+
 impl ChartSpec {
     /// The ECharts option as JSON. The description is not in it: the app puts it on the
     /// chart's container (`role="img"`, `aria-label`), which is what ECharts' aria
@@ -85,6 +245,25 @@ impl ChartSpec {
                 t.insert("borderColor".into(), muted.into());
                 t.insert("textStyle".into(), serde_json::json!({ "color": ink }));
                 t.insert("extraCssText".into(), "max-width:100%;white-space:normal".into());
+            }
+            if let Some(series) = obj.get_mut("series").and_then(|s| s.as_array_mut()) {
+                for (s, labels) in series.iter_mut().zip(&self.labels) {
+                    let (position, color) = match labels.place {
+                        Place::Beside => ("right", ink),
+                        Place::Inside(c) => ("inside", c),
+                    };
+                    s["label"] = serde_json::json!({ "show": true, "position": position, "color": color, "fontSize": LABEL_SIZE });
+                    if let Some(data) = s.get_mut("data").and_then(|d| d.as_array_mut()) {
+                        for (d, item) in data.iter_mut().zip(&labels.items) {
+                            let label = match item.as_deref() {
+                                None => continue,
+                                Some("") => serde_json::json!({ "show": false }),
+                                Some(text) => serde_json::json!({ "formatter": text }),
+                            };
+                            *d = serde_json::json!({ "value": d.clone(), "label": label });
+                        }
+                    }
+                }
             }
             if let Some(l) = obj.get_mut("legend").and_then(|l| l.as_object_mut()) {
                 l.insert("textStyle".into(), serde_json::json!({ "color": ink }));
@@ -139,13 +318,14 @@ fn year_label(year: u16, lang: Lang) -> String {
 }
 
 /// `legend_rows` sizes the space under the plot for a legend that wraps on a phone.
-fn base(unit: &str, categories: Vec<String>, legend_rows: usize) -> Chart {
+/// `right` is the grid's right margin: room for the labels beside the longest bar.
+fn base(unit: &str, categories: Vec<String>, legend_rows: usize, right: f64) -> Chart {
     let legend_rows = legend_rows as f64;
     Chart::new()
         .grid(
             Grid::new()
                 .left(8)
-                .right(24)
+                .right(right)
                 .top(8)
                 .bottom(40.0 + 22.0 * legend_rows)
                 .contain_label(true),
@@ -256,13 +436,22 @@ fn summary(report: &Report, ids: &[&str], title: &str, lang: Lang) -> String {
     description.join(" ")
 }
 
-/// Bars per KPI, one per year: comparisons and rates.
+/// Bars per KPI, one per year: comparisons and rates, each labelled beside its end.
 pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
     let (kpis, unit) = kpis_and_unit(report, ids, lang);
     let categories = kpis.iter().map(|k| k.metric.get(lang).to_owned()).collect();
     let years = report.report.years();
     let legend = legend_rows(&years.iter().map(|y| year_label(*y, lang)).collect::<Vec<_>>());
-    let mut chart = base(&unit, categories, legend);
+    let values: Vec<Vec<_>> = years
+        .iter()
+        .map(|y| {
+            ids.iter()
+                .map(|id| report.kpi(id).and_then(|k| k.decimal(*y)))
+                .collect()
+        })
+        .collect();
+    let (labels, right) = beside_labels(&values);
+    let mut chart = base(&unit, categories, legend, right);
     for year in &years {
         let color = if *year == report.report.year {
             tokens::YEAR_CURRENT
@@ -278,18 +467,19 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
     }
     ChartSpec {
         chart,
+        labels,
         description: summary(report, ids, title, lang),
         height: height(ids.len(), years.len(), legend),
     }
 }
 
-/// Stacked bars per year: the parts of a total.
+/// Stacked bars per year: the parts of a total, each labelled inside where it fits.
 pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartSpec {
     let (kpis, unit) = kpis_and_unit(report, ids, lang);
     let years = report.report.years();
     let categories = years.iter().map(|y| year_label(*y, lang)).collect();
     let legend = legend_rows(&kpis.iter().map(|k| k.metric.get(lang)).collect::<Vec<_>>());
-    let mut chart = base(&unit, categories, legend);
+    let mut chart = base(&unit, categories, legend, 24.0);
     for k in &kpis {
         chart = chart.series(
             Bar::new()
@@ -298,8 +488,13 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
                 .data(years.iter().map(|y| point(report, &k.id, *y)).collect::<Vec<_>>()),
         );
     }
+    let values: Vec<Vec<_>> = kpis
+        .iter()
+        .map(|k| years.iter().map(|y| k.decimal(*y)).collect())
+        .collect();
     ChartSpec {
         chart,
+        labels: stack_labels(&values, &tokens::SERIES),
         description: summary(report, ids, title, lang),
         height: height(years.len(), 1, legend),
     }
@@ -325,7 +520,24 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
     ];
     let unit = Msg::Directors.text(lang);
     let legend = legend_rows(&parts.iter().map(|(m, _, _)| m.text(lang)).collect::<Vec<_>>());
-    let mut chart = base(unit, rows.iter().map(|m| m.text(lang).to_owned()).collect(), legend);
+    let mut chart = base(
+        unit,
+        rows.iter().map(|m| m.text(lang).to_owned()).collect(),
+        legend,
+        24.0,
+    );
+    let values: Vec<Vec<Option<esg_data::Decimal>>> = parts
+        .iter()
+        .map(|(_, row, n)| {
+            (0..3)
+                .map(|r| {
+                    (r == *row)
+                        .then(|| esg_data::Decimal::parse(&n.to_string()).ok())
+                        .flatten()
+                })
+                .collect()
+        })
+        .collect();
     for (name, row, n) in parts {
         let data: Vec<DataPoint> = (0..3)
             .map(|r| {
@@ -350,6 +562,7 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
     );
     ChartSpec {
         chart,
+        labels: stack_labels(&values, &tokens::SERIES),
         description,
         height: height(rows.len(), 1, legend),
     }
@@ -486,6 +699,81 @@ mod tests {
         assert_eq!(values[6], serde_json::json!(["-", "-", 5.0]));
     }
 
+    /// Series `s`'s label settings.
+    fn label(v: &Value, s: usize) -> &Value {
+        &v["series"][s]["label"]
+    }
+
+    #[test]
+    fn year_comparisons_label_each_bar_beside_its_end_and_a_zero_reads_0() {
+        let r = report();
+        let spec = group_chart(&r, group("ghg").unwrap(), Measure::Absolute, Lang::En).unwrap();
+        let v = json(&spec);
+        for s in 0..2 {
+            assert_eq!(label(&v, s)["show"], true);
+            assert_eq!(label(&v, s)["position"], "right");
+            assert_eq!(label(&v, s)["color"], tokens::INK);
+        }
+        // Scope 1 is a reported 0 t in both years: a plotted 0 with its label, not a gap.
+        assert_eq!(v["series"][0]["data"][0], 0.0);
+        assert_eq!(v["series"][1]["data"][0], 0.0);
+        // The grid leaves room right of the longest bar for "67.758" (6 characters).
+        let right = v["grid"][0]["right"].as_f64().unwrap();
+        assert!(right >= label_width("67.758") + 5.0, "{right}");
+        let dark: Value = serde_json::from_str(&spec.option_json_for(Theme::Dark)).unwrap();
+        assert_eq!(label(&dark, 1)["color"], tokens::INK_DARK);
+    }
+
+    #[test]
+    fn a_label_prints_the_figure_as_the_report_does() {
+        let r = report();
+        let v = json(&group_chart(&r, group("water").unwrap(), Measure::Absolute, Lang::En).unwrap());
+        // 1823.000 in the report; JavaScript would print 1823.
+        assert_eq!(
+            v["series"][1]["data"][0],
+            serde_json::json!({ "value": 1823.0, "label": { "formatter": "1,823.000" } })
+        );
+    }
+
+    #[test]
+    fn the_zero_turnover_outside_the_mainland_is_plotted_as_0_not_left_out() {
+        let r = report();
+        let g = group("turnover").unwrap();
+        let i = g
+            .chart
+            .iter()
+            .position(|id| *id == "turnover-rate-hk-macao-taiwan-overseas")
+            .unwrap();
+        let v = json(&group_chart(&r, g, Measure::Absolute, Lang::ZhHant).unwrap());
+        assert_eq!(v["series"][1]["data"][i], 0.0);
+        assert_eq!(label(&v, 1)["show"], true);
+    }
+
+    #[test]
+    fn stacked_segments_are_labelled_inside_only_where_the_label_fits() {
+        let r = report();
+        let v = json(&group_chart(&r, group("workforce-age").unwrap(), Measure::Absolute, Lang::En).unwrap());
+        assert_eq!(label(&v, 0)["position"], "inside");
+        // 341 employees under 31 in 2022: a wide segment, labelled by ECharts' own text.
+        assert_eq!(v["series"][0]["data"][1], 341.0);
+        // 6 over 50: a segment a few pixels wide on a phone, so no label there.
+        assert_eq!(
+            v["series"][2]["data"][1],
+            serde_json::json!({ "value": 6.0, "label": { "show": false } })
+        );
+        // White on the dark blue segment, dark ink on the orange one.
+        assert_eq!(label(&v, 0)["color"], "#FFFFFF");
+        assert_eq!(label(&v, 1)["color"], tokens::INK);
+        assert_eq!(ink_on("#F0E442"), tokens::INK);
+    }
+
+    #[test]
+    fn the_axis_end_is_echarts_nice_maximum() {
+        assert_eq!(axis_max(67.758), 70.0);
+        assert_eq!(axis_max(605.0), 700.0);
+        assert!((axis_max(0.041) - 0.05).abs() < 1e-12);
+    }
+
     #[test]
     fn the_tooltip_is_confined_wraps_and_follows_the_theme() {
         let r = report();
@@ -501,6 +789,23 @@ mod tests {
             assert_eq!(t["textStyle"]["color"], ink);
             assert!(t["extraCssText"].as_str().unwrap().contains("white-space:normal"));
         }
+    }
+
+    #[test]
+    fn every_bar_series_is_labelled() {
+        let r = report();
+        for g in GROUPS {
+            for m in [Measure::Absolute, Measure::PerEmployee] {
+                if let Some(spec) = group_chart(&r, g, m, Lang::En) {
+                    let v = json(&spec);
+                    for s in v["series"].as_array().unwrap() {
+                        assert_eq!(s["label"]["show"], true, "{}", g.id);
+                    }
+                }
+            }
+        }
+        let v = json(&board(&r, "2022-12-31", Lang::ZhHant));
+        assert_eq!(v["series"][0]["label"]["position"], "inside");
     }
 
     #[test]

@@ -395,6 +395,21 @@ pub fn pillar_sections(
         .collect()
 }
 
+/// The reported zeros among `ids`, named with their year ("Part-time employees (2022)"). A
+/// zero in a stacked chart has no segment to show its "0" in, so the view says it in words
+/// under the chart, as it does for figures not disclosed.
+pub fn zeros(report: &esg_data::Report, ids: &[&str], lang: esg_data::Lang) -> Vec<String> {
+    ids.iter()
+        .filter_map(|id| report.kpi(id))
+        .flat_map(|k| {
+            k.values
+                .iter()
+                .filter(|v| v.value.decimal().is_some_and(|d| d.to_f64() == 0.0))
+                .map(move |v| format!("{} ({})", k.metric.get(lang), v.year))
+        })
+        .collect()
+}
+
 /// Whether the per-employee measure changes anything on `view`: some chart there has a
 /// per-employee twin. Where none has, the control is disabled and says why; a chart
 /// without a twin on a view that has others says so under itself.
@@ -441,6 +456,18 @@ mod tests {
             assert!(!group(id).unwrap().has_per_employee_chart(), "{id}");
         }
         assert!(group("ghg").unwrap().has_per_employee_chart());
+    }
+
+    #[test]
+    fn reported_zeros_are_named_with_their_year() {
+        let r = esg_data::report_2022().expect("valid data");
+        let g = group("workforce-type").unwrap();
+        assert_eq!(
+            zeros(&r, g.chart, esg_data::Lang::En),
+            ["Part-time employees (2021)", "Part-time employees (2022)"]
+        );
+        // Not disclosed is not zero.
+        assert!(zeros(&r, group("suppliers-cities").unwrap().chart, esg_data::Lang::En).is_empty());
     }
 
     #[test]

@@ -137,6 +137,7 @@ messages! {
     Directors => ("董事人數", "Directors"),
     AsOf => ("截至{date}", "As at {date}"),
     NotDisclosedList => ("未披露：{items}", "Not disclosed: {items}"),
+    ZeroList => ("報告數值為零：{items}", "Reported as zero: {items}"),
     TotalsOnly => ("以總量顯示：人均數值不適用於此圖表。", "Shown as totals: per employee does not apply to this chart."),
     PerEmployeeNone => ("人均數值不適用：此頁的圖表均無人均數值。", "Per employee does not apply here: no chart on this page has a per-employee figure."),
     ViewBoard => ("董事會", "Board"),

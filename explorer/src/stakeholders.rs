@@ -79,6 +79,7 @@ pub fn map(report: &Report, lang: Lang) -> ChartSpec {
     );
     ChartSpec {
         chart,
+        labels: Vec::new(),
         description,
         height: 360,
     }

@@ -79,6 +79,18 @@ pub fn GroupCard(
                 let items = not_disclosed(report, group.plotted(measure()), lang());
                 (!items.is_empty()).then(|| Msg::NotDisclosedList.fill(lang(), &[("items", &items.join("、"))]))
             };
+            // A zero in a stack has no segment to carry its "0": said in words, as "not
+            // disclosed" is (a zero beside a bar in a year comparison is labelled "0").
+            let zeros = move || {
+                let stacked =
+                    group.kind == Kind::Composition && prebuilt::group_variant(group, measure()) == "absolute";
+                let items = if stacked {
+                    esg_explorer::groups::zeros(report, group.chart, lang())
+                } else {
+                    Vec::new()
+                };
+                (!items.is_empty()).then(|| Msg::ZeroList.fill(lang(), &[("items", &items.join("、"))]))
+            };
             // Per employee asked for, but this chart has no such figure: it says so.
             let totals = move || {
                 (measure() == Measure::PerEmployee && !group.has_per_employee_chart())
@@ -88,6 +100,7 @@ pub fn GroupCard(
                 {move || totals().map(|t| view! { <p class="measure-note">{t}</p> })}
                 <EChart key=group.id chart=spec chart_ref=chart_ref eager=eager/>
                 {move || nd().map(|t| view! { <p class="nd-list">{t}</p> })}
+                {move || zeros().map(|t| view! { <p class="nd-list zero-list">{t}</p> })}
             }
             .into_any()
         } else {
