@@ -593,10 +593,12 @@ pub fn EChart(
         }
         let (light, dark) = pictures.urls(chart.with(|c| c.key))?;
         let loading = if eager || printing.get() { "eager" } else { "lazy" };
+        // The first picture of a view is its largest paint: ask for it before the scripts.
+        let priority = eager.then_some("high");
         Some(view! {
             <picture>
                 <source media="(prefers-color-scheme: dark)" srcset=dark/>
-                <img class="chart-picture" src=light alt="" loading=loading decoding="async" on:error=move |_| no_picture.set(true)/>
+                <img class="chart-picture" src=light alt="" loading=loading fetchpriority=priority decoding="async" on:error=move |_| no_picture.set(true)/>
             </picture>
         })
     };

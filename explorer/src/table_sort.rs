@@ -79,7 +79,9 @@ pub fn arrange(kpis: &[&Kpi], order: Order, from: u16, to: u16) -> Vec<usize> {
         Order::Descending(k) => (k, true),
         Order::Ascending(k) => (k, false),
     };
-    let cmp = |a: usize, b: usize| match (key_of(kpis[a], key, from, to), key_of(kpis[b], key, from, to)) {
+    // Each row's key once, not once per comparison.
+    let keys: Vec<Option<f64>> = kpis.iter().map(|k| key_of(k, key, from, to)).collect();
+    let cmp = |a: usize, b: usize| match (keys[a], keys[b]) {
         (Some(x), Some(y)) => {
             let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
             if descending {
