@@ -19,36 +19,48 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { init, use, setPlatformAPI } from 'echarts/core';
-import { DEFAULT_TEXT_WIDTH_MAP } from 'zrender/lib/core/platform.js';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { BarChart, TreeChart } from 'echarts/charts';
 import { GridSimpleComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
 use([BarChart, TreeChart, GridSimpleComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
 
-/* Text widths for the layout (legend items side by side, wrapped axis names). Node has no
-   canvas to measure with, and zrender's fallback table is Helvetica's widths, but a picture's
-   `sans-serif` text is drawn with the reader's font: DejaVu Sans on Linux is up to 14% wider
-   (measured in Chromium at 12 px: "Employees under 31" ran under the next legend swatch, on
-   screen and on paper). So Latin text is measured 15% wider than Helvetica, which leaves a
-   little air with Arial, Helvetica or Roboto; CJK and other characters keep a full em. */
-export const LATIN_SLACK = 1.15;
-setPlatformAPI({
-  measureText(text = '', font = '12px sans-serif') {
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1]) || 12;
-    let width = 0;
-    for (const c of text) {
-      const w = DEFAULT_TEXT_WIDTH_MAP[c];
-      width += w == null ? size : w * size * LATIN_SLACK;
-    }
-    return { width };
-  },
-});
-
 function fail(message) {
   console.error(`chart-svgs: ${message}`);
   process.exit(1);
 }
+
+/* Text widths for the layout (axis labels wrapped at their width, legend entries side by
+   side, the grid's room for labels). ECharts asks the platform to measure text; node has no
+   canvas, and zrender's fallback table (Helvetica's widths) is narrower than the fonts the
+   pictures are drawn with, so labels ran off the picture. They are measured here with real
+   fonts (@napi-rs/canvas, Skia with the system's fonts): DejaVu Sans, the sans-serif Latin
+   font Debian's Chromium draws with and wider than Arial, Helvetica, Roboto or San
+   Francisco, and Noto Sans CJK for Chinese (scripts/setup.sh installs both). Each text
+   takes the wider of the two, so a picture laid out here leaves room for whichever of
+   these fonts a reader's browser picks. (Skia names the Noto CJK collection by its first
+   face, JP; its TC face has the same advances.) */
+export const MEASURE_FAMILIES = ['DejaVu Sans', 'Noto Sans CJK JP'];
+for (const family of MEASURE_FAMILIES) {
+  if (!GlobalFonts.has(family)) {
+    fail(`font "${family}" is not installed: the pictures' text is measured with it (bash scripts/setup.sh installs fonts-dejavu-core and fonts-noto-cjk)`);
+  }
+}
+const measurer = createCanvas(1, 1).getContext('2d');
+/** The width of `text` in a CSS `font` (`bold 12px sans-serif`): the widest of the families. */
+export function measure(text, font = '12px sans-serif') {
+  const size = /(?:^|\s)(\d+(?:\.\d+)?px)(?:\/\S+)?\s/.exec(`${font} `);
+  const prefix = size ? font.slice(0, size.index + size[0].length).trim() : '12px';
+  let width = 0;
+  for (const family of MEASURE_FAMILIES) {
+    measurer.font = `${prefix} "${family}"`;
+    width = Math.max(width, measurer.measureText(text).width);
+  }
+  return width;
+}
+setPlatformAPI({ measureText: (text = '', font) => ({ width: measure(text, font) }) });
+
 
 /** The SVG of one chart. */
 export function render(option, width, height) {

@@ -63,6 +63,8 @@ APT_PKGS=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || APT_PKGS+=(nginx)
 command -v pdftotext >/dev/null 2>&1 || APT_PKGS+=(poppler-utils)
 if ! fc-list ':lang=zh-tw' 2>/dev/null | grep -q .; then APT_PKGS+=(fonts-noto-cjk); fi
+# DejaVu Sans: the pictures measure Latin text with it (scripts/chart-svgs.mjs).
+fc-list 2>/dev/null | grep -q "DejaVu Sans:" || APT_PKGS+=(fonts-dejavu-core)
 if [ "${#APT_PKGS[@]}" -gt 0 ]; then
   log "apt-get install ${APT_PKGS[*]}"
   as_root apt-get update

@@ -8,7 +8,7 @@
 // than the whole namespace lets esbuild drop the rest of echarts/core's API.
 // The simple grid (no axis pointer) and plain legend (no scrolling) suffice because every
 // tooltip is item-triggered and legends wrap; measured: 177 → 169 KB gzip.
-import { init, use } from 'echarts/core';
+import { init, getInstanceByDom, use } from 'echarts/core';
 import { BarChart, TreeChart } from 'echarts/charts';
 import {
   GridSimpleComponent,
@@ -20,4 +20,4 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 use([BarChart, TreeChart, GridSimpleComponent, LegendPlainComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-globalThis.echarts = { init };
+globalThis.echarts = { init, getInstanceByDom };

@@ -41,20 +41,28 @@ fn columns(name: &str) -> usize {
     name.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
+/// The widest a legend entry's text is drawn, in px: a longer name wraps onto a second
+/// line (`legend.textStyle`, written by `option_json_for`) instead of running off a phone's
+/// card ("Employees in Hong Kong, Macao, Taiwan and overseas" is about 330 px at 12 px).
+const LEGEND_TEXT_WIDTH: f64 = 190.0;
+
 /// Rows the legend takes at the narrowest card (a 320 px phone, about 240 px of legend
 /// width): entries are packed left to right as ECharts does, each its symbol and gaps
-/// (40 px) plus its text at 12 px (6.5 px a column). Too few rows and the legend runs
-/// into the axis name; too many leave a gap under the plot.
+/// (40 px) plus its text at 12 px (6.5 px a column, at most [`LEGEND_TEXT_WIDTH`]; a
+/// wrapped entry adds a row per extra line). Too few rows and the legend runs into the
+/// axis name; too many leave a gap under the plot.
 fn legend_rows<S: AsRef<str>>(names: &[S]) -> usize {
     const WIDTH: f64 = 240.0;
     let mut rows = 0;
     let mut used = WIDTH;
     for n in names {
-        let w = 40.0 + 6.5 * columns(n.as_ref()) as f64;
+        let text = 6.5 * columns(n.as_ref()) as f64;
+        let w = 40.0 + text.min(LEGEND_TEXT_WIDTH);
         if used + w > WIDTH {
             rows += 1;
             used = 0.0;
         }
+        rows += (text / LEGEND_TEXT_WIDTH).ceil().max(1.0) as usize - 1;
         used += w;
     }
     rows
@@ -266,7 +274,10 @@ impl ChartSpec {
                 }
             }
             if let Some(l) = obj.get_mut("legend").and_then(|l| l.as_object_mut()) {
-                l.insert("textStyle".into(), serde_json::json!({ "color": ink }));
+                l.insert(
+                    "textStyle".into(),
+                    serde_json::json!({ "color": ink, "width": LEGEND_TEXT_WIDTH, "overflow": "break" }),
+                );
                 l.insert("pageTextStyle".into(), serde_json::json!({ "color": ink }));
             }
             // charming's Label has no width/overflow: names on the radial tree (the
@@ -283,7 +294,14 @@ impl ChartSpec {
                     let label = if axis == "yAxis" {
                         serde_json::json!({ "color": ink, "width": 120, "overflow": "break" })
                     } else {
-                        serde_json::json!({ "color": ink, "hideOverlap": true })
+                        // Ticks thin out rather than touch: with a (transparent) background
+                        // the padding is part of the box ECharts' hideOverlap compares, so
+                        // "0" and "10" at 320 px keep 6 px apart or one of them goes (they
+                        // read "010" before).
+                        serde_json::json!({
+                            "color": ink, "hideOverlap": true,
+                            "padding": [0, 3], "backgroundColor": "rgba(0,0,0,0)"
+                        })
                     };
                     a.insert("axisLabel".into(), label);
                     a.insert("nameTextStyle".into(), serde_json::json!({ "color": muted }));
@@ -579,10 +597,11 @@ mod tests {
         assert_eq!(legend_rows(&["2021", "2022"]), 1);
         assert_eq!(legend_rows(&["女性員工", "男性員工", "x"]), 1);
         assert_eq!(legend_rows(&["女性員工", "男性員工", "女性員工"]), 2);
-        // Wider than a row on its own: still one row, and the next entry starts another.
+        // Wider than its text may be: it wraps onto a second row, and the next entry
+        // starts another.
         assert_eq!(
             legend_rows(&["在中國內地的員工在中國內地的員工在中國內地的員工", "x"]),
-            2
+            3
         );
         // The board in English: three rows at 390 px (screenshot), four at 320 px; the
         // estimate is for 320 px (it reserved seven before, a gap under the plot).
@@ -600,13 +619,17 @@ mod tests {
             "Employees in mainland China",
             "Employees in Hong Kong, Macao, Taiwan and overseas",
         ];
-        assert_eq!(legend_rows(&region), 2);
-        // The region chart leaves room for both rows (it overlapped the axis name at 1280 px).
+        // The second name is about 330 px at 12 px: it wraps (it ran off a 340 px picture).
+        assert_eq!(legend_rows(&region), 3);
+        // The region chart leaves room for every row (it overlapped the axis name at 1280
+        // px), and the legend's text wraps at the width the rows were counted for.
         let r = esg_data::report_2022().expect("data");
         let g = group("workforce-region").expect("group");
         let spec = group_chart(&r, g, Measure::Absolute, Lang::En).expect("chart");
         let v: Value = serde_json::from_str(&spec.option_json()).expect("json");
-        assert_eq!(v["grid"][0]["bottom"], 40.0 + 22.0 * 2.0);
+        assert_eq!(v["grid"][0]["bottom"], 40.0 + 22.0 * 3.0);
+        assert_eq!(v["legend"]["textStyle"]["width"], LEGEND_TEXT_WIDTH);
+        assert_eq!(v["legend"]["textStyle"]["overflow"], "break");
     }
 
     fn report() -> Report {
