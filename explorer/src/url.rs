@@ -124,6 +124,20 @@ pub struct UrlState {
     pub board: BoardDate,
     /// A single widget for an iframe on another page (no site navigation).
     pub embed: Option<crate::embed::Widget>,
+    /// The stakeholder group chosen on the map (`group=doctors`): a well-formed id here;
+    /// the app keeps it only if the dataset has that group (else: none chosen).
+    pub group: Option<String>,
+}
+
+/// Whether `v` can be an id of the dataset (kebab-case ASCII, 1–64 characters): anything
+/// else in `group=` is ignored.
+pub fn is_id(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= MAX_VALUE
+        && v.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !v.starts_with('-')
+        && !v.ends_with('-')
 }
 
 /// Reads a language tag: `zh-Hant`, its regional aliases, or English.
@@ -194,6 +208,7 @@ impl UrlState {
         let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) = (None, None, None, None, None, None);
         let mut board = None;
         let mut embed = None;
+        let mut group = None;
         let mut saw_default_year = false;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
@@ -229,6 +244,7 @@ impl UrlState {
                     }
                 }
                 "embed" if embed.is_none() => embed = crate::embed::Widget::parse_param(v),
+                "group" if group.is_none() => group = is_id(v).then(|| v.to_owned()),
                 "asof" if board.is_none() => {
                     board = match v {
                         "after-change" => Some(BoardDate::AfterChange),
@@ -247,7 +263,17 @@ impl UrlState {
         s.year = year;
         s.board = board.unwrap_or_default();
         s.embed = embed;
+        s.group = group;
         s
+    }
+
+    /// Whether this state shows the stakeholder map (its view, or its widget), where a
+    /// `group` means something. The app drops the group on the way anywhere else.
+    pub fn on_map(&self) -> bool {
+        match &self.embed {
+            Some(w) => *w == crate::embed::Widget::Stakeholders,
+            None => self.view == View::Stakeholders,
+        }
     }
 
     /// The query string for this state (`?view=social&lang=en`), or empty for the defaults.
@@ -285,6 +311,9 @@ impl UrlState {
         }
         if self.board == BoardDate::AfterChange {
             parts.push("asof=after-change".into());
+        }
+        if let Some(g) = &self.group {
+            parts.push(format!("group={}", percent_encode(g)));
         }
         if let Some(l) = self.lang.filter(|_| with_page) {
             parts.push(format!("lang={}", l.tag()));
@@ -327,6 +356,7 @@ mod tests {
             year: Some(2021),
             board: BoardDate::AfterChange,
             embed: Some(crate::embed::Widget::Group("turnover")),
+            group: None,
         };
         let q = s.to_query(2022);
         assert_eq!(
@@ -350,6 +380,50 @@ mod tests {
         assert_eq!(s.year, None);
         assert_eq!(parse("view=environment&view=social").view, View::Environment);
         assert_eq!(parse(&format!("view={}", "a".repeat(10_000))).view, View::Overview);
+    }
+
+    #[test]
+    fn a_stakeholder_group_round_trips_and_knows_its_map() {
+        let s = parse("?view=stakeholders&group=clients&lang=en");
+        assert_eq!(s.group.as_deref(), Some("clients"));
+        assert!(s.on_map());
+        assert_eq!(s.to_query(2022), "?view=stakeholders&group=clients&lang=en");
+        assert_eq!(parse(&s.to_query(2022)), s);
+        assert_eq!(s.page_query(2022), "?group=clients");
+        let embed = parse("?embed=stakeholders&group=doctors");
+        assert!(embed.on_map());
+        assert_eq!(embed.to_query(2022), "?embed=stakeholders&group=doctors");
+        assert!(!parse("?view=social&group=doctors").on_map());
+        assert!(!parse("?view=stakeholders&embed=ghg").on_map());
+    }
+
+    #[test]
+    fn a_bad_group_is_no_group() {
+        for bad in [
+            "",
+            "Doctors",
+            "doctors!",
+            "-doctors",
+            "doctors-",
+            "%3Cscript%3E",
+            "醫生",
+            "doctors%00",
+            "a b",
+            "../clients",
+            "clients/x",
+        ] {
+            let s = parse(&format!("view=stakeholders&group={bad}"));
+            assert_eq!(s.group, None, "{bad:?}");
+            assert_eq!(s.view, View::Stakeholders);
+            assert_eq!(s.to_query(2022), "?view=stakeholders", "{bad:?}");
+        }
+        assert_eq!(parse(&format!("group={}", "a".repeat(65))).group, None);
+        assert_eq!(parse(&format!("group={}", "a".repeat(64))).group, Some("a".repeat(64)));
+        // The first well-formed value wins, as for every key.
+        assert_eq!(
+            parse("group=X&group=clients&group=doctors").group.as_deref(),
+            Some("clients")
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 struct Dataset {
     kpis: BTreeSet<String>,
+    groups: Vec<String>,
     years: Vec<u16>,
     report_year: u16,
 }
@@ -25,6 +26,7 @@ fn data() -> &'static Dataset {
         let r = esg_data::report_2022().expect("the bundled report is valid");
         Dataset {
             kpis: r.kpis.iter().map(|k| k.id.clone()).collect(),
+            groups: r.stakeholders.iter().map(|s| s.id.clone()).collect(),
             years: r.report.years(),
             report_year: r.report.year,
         }
@@ -57,6 +59,9 @@ fn assert_renderable(input: &str, s: &UrlState) -> Result<(), TestCaseError> {
         prop_assert!(data().years.contains(&y), "year {} (input {:?})", y, input);
     }
     prop_assert!(View::ALL.contains(&s.view));
+    if let Some(g) = &s.group {
+        prop_assert!(esg_explorer::url::is_id(g), "group {:?} (input {:?})", g, input);
+    }
     if let Some(Widget::Unknown(id)) = &s.embed {
         prop_assert!(
             id.len() <= 40 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
@@ -90,7 +95,10 @@ fn assert_renderable(input: &str, s: &UrlState) -> Result<(), TestCaseError> {
 
 // ------------------------------------------------------------------ generators
 
-const KEYS: &[&str] = &["view", "kpi", "mode", "measure", "lang", "year", "asof", "embed"];
+// `group` and `embed` last: the noise test leaves them out.
+const KEYS: &[&str] = &[
+    "view", "kpi", "mode", "measure", "lang", "year", "asof", "group", "embed",
+];
 
 /// Valid values for each key (several spellings where the parser accepts them).
 fn valid_value(key: &'static str) -> BoxedStrategy<String> {
@@ -129,6 +137,7 @@ fn valid_value(key: &'static str) -> BoxedStrategy<String> {
             .prop_map(str::to_owned)
             .boxed(),
         "embed" => proptest::sample::select(widget_ids()).prop_map(str::to_owned).boxed(),
+        "group" => proptest::sample::select(d.groups.clone()).boxed(),
         _ => unreachable!(),
     }
 }
@@ -252,8 +261,9 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
         )),
         proptest::sample::select(vec![BoardDate::PeriodEnd, BoardDate::AfterChange]),
         proptest::option::of(proptest::sample::select(widget_ids()).prop_map(Widget::parse)),
+        proptest::option::of(proptest::sample::select(d.groups.clone())),
     )
-        .prop_map(|(view, kpi, mode, measure, lang, year, board, embed)| UrlState {
+        .prop_map(|(view, kpi, mode, measure, lang, year, board, embed, group)| UrlState {
             view,
             kpi,
             mode,
@@ -262,6 +272,7 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
             year,
             board,
             embed,
+            group,
         })
 }
 
@@ -327,8 +338,10 @@ proptest! {
             // No `&` inside a noise pair: that would make it two pairs, the second maybe valid.
             prop_oneof![
                 (unknown_key(), any_value()).prop_map(|(k, v)| format!("{k}={v}").replace('&', "")),
-                // Not `embed`: an unknown widget id is kept on purpose (the page says so).
-                (proptest::sample::select(KEYS[..KEYS.len() - 1].to_vec()), invalid_value())
+                // Not `embed`: an unknown widget id is kept on purpose (the page says so). Not
+                // `group`: a well-formed id is kept by the parser ("1999", "fr") and checked
+                // against the dataset by the app (stakeholders::chosen; no such group, none).
+                (proptest::sample::select(KEYS[..KEYS.len() - 2].to_vec()), invalid_value())
                     .prop_map(|(k, v)| format!("{k}={v}").replace('&', "")),
                 Just(String::new()),
             ],
