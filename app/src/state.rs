@@ -25,6 +25,7 @@ pub struct Nav {
     measure: Memo<Measure>,
     board: Memo<BoardDate>,
     kpi: Memo<Option<String>>,
+    group: Memo<Option<String>>,
 }
 
 impl Nav {
@@ -43,6 +44,7 @@ impl Nav {
             measure: Memo::new(move |_| state.with(|s| s.measure)),
             board: Memo::new(move |_| state.with(|s| s.board)),
             kpi: Memo::new(move |_| state.with(|s| s.kpi.clone())),
+            group: Memo::new(move |_| state.with(|s| s.group.clone())),
         }
     }
 
@@ -104,6 +106,11 @@ impl Nav {
         self.kpi.get()
     }
 
+    /// The stakeholder group chosen on the map (one the report has), if any.
+    pub fn group(&self) -> Option<String> {
+        self.group.get()
+    }
+
     /// Whether the link points to the KPI `id`.
     pub fn is_kpi(&self, id: &str) -> bool {
         self.kpi.with(|k| k.as_deref() == Some(id))
@@ -113,6 +120,10 @@ impl Nav {
     fn target(&self, f: impl FnOnce(&mut UrlState)) -> (UrlState, String) {
         let mut s = self.state.get_untracked();
         f(&mut s);
+        // A stakeholder group means something on the map only.
+        if !s.on_map() {
+            s.group = None;
+        }
         let page = Page::for_state(&s, s.lang.unwrap_or_default());
         let to = format!("{}{}", page.path(), s.page_query(self.report.report.year));
         (s, to)
@@ -147,7 +158,12 @@ impl Nav {
 
 fn parse(report: &'static Report, here: &str, query: &str, browser_lang: Lang) -> UrlState {
     let is_kpi = |id: &str| report.kpi(id).is_some();
-    state_at(here, query, &is_kpi, &report.report.years(), browser_lang)
+    let mut s = state_at(here, query, &is_kpi, &report.report.years(), browser_lang);
+    // An unknown group chooses none (the map then lists every group).
+    if esg_explorer::stakeholders::chosen(report, s.group.as_deref()).is_none() {
+        s.group = None;
+    }
+    s
 }
 
 /// The reader's light or dark theme as a signal, fed by the system's switches (the CSS

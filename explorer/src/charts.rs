@@ -27,7 +27,7 @@ use esg_data::{Lang, Report, Role};
 #[derive(Clone, Debug)]
 pub struct ChartSpec {
     pub chart: Chart,
-    /// The bar labels, one entry per series (none for the stakeholder tree): charming's
+    /// The bar labels, one entry per series: charming's
     /// builders have no per-item label, so `option_json_for` writes them.
     pub labels: Vec<SeriesLabels>,
     /// A plain-language summary of the data, in the chart's language.
@@ -279,14 +279,6 @@ impl ChartSpec {
                     serde_json::json!({ "color": ink, "width": LEGEND_TEXT_WIDTH, "overflow": "break" }),
                 );
                 l.insert("pageTextStyle".into(), serde_json::json!({ "color": ink }));
-            }
-            // charming's Label has no width/overflow: names on the radial tree (the
-            // stakeholder map) end in "…" instead of running off a phone screen; the full
-            // names are the buttons under the map.
-            if let Some(series) = obj.get_mut("series").and_then(|s| s.as_array_mut()) {
-                for s in series.iter_mut().filter(|s| s["type"] == "tree") {
-                    s["label"] = serde_json::json!({ "color": ink, "width": 84, "overflow": "truncate" });
-                }
             }
             for axis in ["xAxis", "yAxis"] {
                 if let Some(a) = obj.get_mut(axis).and_then(|a| a.as_object_mut()) {

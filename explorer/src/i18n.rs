@@ -152,7 +152,10 @@ messages! {
         "持份者溝通圖：{company}位於中心，{count}類持份者：{groups}。",
         "Stakeholder map: {company} at the centre with {count} stakeholder groups: {groups}."
     ),
-    StakeholderPick => ("點選圖中或下列的持份者類別，查看其期望及溝通機制。", "Tap a group in the chart or below to see its expectations and channels."),
+    StakeholderPick => ("點選持份者類別，只看其期望及溝通機制；未選時列出全部。", "Tap a group to see only its expectations and channels; with none chosen, every group is listed."),
+    StakeholderAll => ("顯示全部{count}類持份者", "Show all {count} groups"),
+    StakeholderAllShown => ("全部{count}類持份者", "All {count} groups"),
+    SharedWith => ("亦見於：{groups}", "Also listed for: {groups}"),
     Uncertain => ("報告排版未能確定此項所屬類別", "The report's layout does not settle which group this item belongs to"),
     BoardAsOfPeriodEnd => ("2022年12月31日", "31 Dec 2022"),
     BoardAsOfChange => ("2023年4月14日起", "From 14 Apr 2023"),

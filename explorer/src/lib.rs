@@ -21,7 +21,6 @@ pub mod pages;
 pub mod prebuilt;
 pub mod simplified;
 pub mod site;
-#[cfg(feature = "charts")]
 pub mod stakeholders;
 pub mod table_sort;
 pub mod tokens;

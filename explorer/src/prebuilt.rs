@@ -4,7 +4,7 @@
 //! date, language, light or dark), so `app/build.rs` builds all of them natively with the
 //! [`crate::charts`] builders and embeds the JSON. The browser then looks a chart up by
 //! [`key`] instead of building it: no charming or JSON-tree code in the wasm, and no work
-//! on the main thread when the view or language changes. 124 options are ~185 KB of JSON
+//! on the main thread when the view or language changes. 120 options are ~180 KB of JSON
 //! but ~10 KB gzip, far less than the code that would build them.
 
 use crate::groups::Group;
@@ -15,7 +15,7 @@ use crate::tokens::Theme;
 use crate::url::BoardDate;
 use crate::url::Measure;
 #[cfg(feature = "charts")]
-use crate::{board, charts, stakeholders};
+use crate::{board, charts};
 use esg_data::Lang;
 #[cfg(feature = "charts")]
 use esg_data::Report;
@@ -24,10 +24,6 @@ use esg_data::Report;
 /// reads it from `esg-pages --charts`): a phone's chart column.
 pub const PICTURE_WIDTH: u32 = 340;
 
-/// The name of the stakeholder map (its only variant is [`MAP`]).
-pub const STAKEHOLDERS: &str = "stakeholders";
-/// The stakeholder map's variant.
-pub const MAP: &str = "map";
 /// The board composition chart's name (variants: the ISO date shown).
 pub const BOARD: &str = "board";
 
@@ -105,11 +101,6 @@ pub fn all(report: &Report) -> Vec<Prebuilt> {
                 let day = board::date(report, when);
                 push(key(BOARD, day, lang, theme), charts::board(report, day, lang), theme);
             }
-            push(
-                key(STAKEHOLDERS, MAP, lang, theme),
-                stakeholders::map(report, lang),
-                theme,
-            );
         }
     }
     out.sort_by(|a, b| a.key.cmp(&b.key));
@@ -175,8 +166,8 @@ mod tests {
         assert_eq!(p.height, built.height);
         assert_eq!(p.description, built.description);
         assert_ne!(p.json, get("ghg/absolute/en/light").json);
-        let map = get("stakeholders/map/zh-Hant/light");
-        assert!(map.json.contains("\"type\":\"tree\""));
+        // The stakeholder map is HTML drawn by the app's components, not a chart.
+        assert!(all.iter().all(|p| !p.key.starts_with("stakeholders/")));
         let src = rust_source(&r);
         assert!(src.contains("(\"ghg/absolute/en/dark\", "));
         assert_eq!(src.matches("\n    (").count(), all.len());

@@ -1,133 +1,160 @@
-//! The stakeholder communication map: the company at the centre, the eight groups around
-//! it, each carrying its expectations and channels (as collapsed leaves; the view lists them
-//! beside the chart).
+//! The stakeholder communication map, decided here and drawn by the app's components as
+//! HTML and SVG (`app/src/components/stakeholders.rs`): the same markup is the static page
+//! and the live map, so there is no picture to drift from it and nothing to load.
+//!
+//! The company sits in the centre cell of a 3 × 3 grid and the eight groups of the report's
+//! table fill the cells around it in the report's order, row by row (the order a keyboard
+//! and a screen reader meet them). A narrow map (a phone's, under 24 rem) puts the company on top and
+//! the groups in two columns under it, so that no name is cut or squeezed. Each group shows
+//! its name in full and its numbers of expectations and channels, as figures and as that
+//! many marks. A spoke joins each group to the company.
+//!
+//! No group × channel matrix: in the report every channel serves one group but one
+//! (「定期拜訪」, under government and clients, the government one an uncertain reading), so
+//! the matrix would be a diagonal of 29 columns. What groups share is named in each group's
+//! detail instead ([`shared_with`]).
 
-use crate::charts::ChartSpec;
 use crate::i18n::Msg;
-use charming::element::{Tooltip, Trigger};
-use charming::series::{Tree, TreeLayout, TreeNode};
-use charming::Chart;
-use esg_data::{Lang, Report, StakeholderItem};
+use esg_data::{Lang, Report, Stakeholder, StakeholderItem};
 
-fn leaf(i: &StakeholderItem, lang: Lang) -> TreeNode {
-    let mark = if i.uncertain { " (?)" } else { "" };
-    TreeNode {
-        name: Some(format!("{}{mark}", i.text.get(lang))),
-        value: None,
-        collapsed: None,
-        children: None,
-    }
+/// The group chosen by a link's `group=` (already a well-formed id, `url::is_id`), if the
+/// report has it; an unknown id chooses none.
+pub fn chosen<'a>(report: &'a Report, id: Option<&str>) -> Option<&'a Stakeholder> {
+    let id = id?;
+    report.stakeholders.iter().find(|s| s.id == id)
 }
 
-fn branch(name: String, children: Vec<TreeNode>) -> TreeNode {
-    TreeNode {
-        name: Some(name),
-        value: None,
-        collapsed: Some(true),
-        children: Some(children),
-    }
+/// The map's grid cell of the `i`-th group, as (column, row) from 1 in the 3 × 3 map: the
+/// cells around the centre, row by row (the centre, (2, 2), is the company's). `None` past
+/// the eighth group (such a group would follow in rows of its own).
+pub fn cell(i: usize) -> Option<(u8, u8)> {
+    const CELLS: [(u8, u8); 8] = [(1, 1), (2, 1), (3, 1), (1, 2), (3, 2), (1, 3), (2, 3), (3, 3)];
+    CELLS.get(i).copied()
 }
 
-/// The map as a radial tree. Group nodes are named as in the data, so a click on one can be
-/// matched back to its group.
-pub fn map(report: &Report, lang: Lang) -> ChartSpec {
-    let groups: Vec<TreeNode> = report
-        .stakeholders
-        .iter()
-        .map(|s| {
-            let exp = branch(
-                Msg::Expectations.text(lang).into(),
-                s.expectations.iter().map(|i| leaf(i, lang)).collect(),
-            );
-            let chan = branch(
-                Msg::Channels.text(lang).into(),
-                s.channels.iter().map(|i| leaf(i, lang)).collect(),
-            );
-            branch(s.name.get(lang).to_owned(), vec![exp, chan])
-        })
-        .collect();
-    let root = TreeNode {
-        name: Some(report.report.company.get(lang).to_owned()),
-        value: None,
-        collapsed: Some(false),
-        children: Some(groups),
-    };
-    let chart = Chart::new()
-        // A string formatter: the default tree tooltip writes inline `style` attributes.
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
-        .animation(false)
-        .series(
-            Tree::new()
-                .layout(TreeLayout::Radial)
-                .initial_tree_depth(1.0)
-                .expand_and_collapse(false)
-                .symbol_size(14.0)
-                .top("18%")
-                .bottom("18%")
-                .left("25%")
-                .right("25%")
-                .data(vec![root]),
-        );
+/// What a screen reader hears for the map as a whole.
+pub fn description(report: &Report, lang: Lang) -> String {
     let names: Vec<&str> = report.stakeholders.iter().map(|s| s.name.get(lang)).collect();
-    let description = Msg::StakeholderMapDescription.fill(
+    Msg::StakeholderMapDescription.fill(
         lang,
         &[
             ("company", report.report.company.get(lang)),
             ("count", &names.len().to_string()),
             ("groups", &names.join(", ")),
         ],
-    );
-    ChartSpec {
-        chart,
-        labels: Vec::new(),
-        description,
-        height: 360,
-    }
+    )
+}
+
+/// The other groups whose list has the same item (by its Chinese text, which prevails):
+/// 「誠信合規經營」 is expected by government, clients and shareholders.
+pub fn shared_with<'a>(
+    report: &'a Report,
+    group: &Stakeholder,
+    item: &StakeholderItem,
+    channels: bool,
+) -> Vec<&'a Stakeholder> {
+    report
+        .stakeholders
+        .iter()
+        .filter(|s| s.id != group.id)
+        .filter(|s| {
+            let list = if channels { &s.channels } else { &s.expectations };
+            list.iter().any(|i| i.text.zh == item.text.zh)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
+
+    fn report() -> Report {
+        esg_data::report_2022().expect("data")
+    }
 
     #[test]
-    fn one_centre_eight_groups_and_every_item() {
-        let r = esg_data::report_2022().expect("data");
+    fn eight_groups_around_the_centre_each_in_a_cell_of_its_own() {
+        let r = report();
+        assert_eq!(r.stakeholders.len(), 8);
+        let cells: Vec<(u8, u8)> = (0..r.stakeholders.len()).map(|i| cell(i).expect("cell")).collect();
+        let mut unique = cells.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 8, "no two groups share a cell");
+        assert!(!cells.contains(&(2, 2)), "the centre is the company's");
+        assert!(cells.iter().all(|&(c, r)| (1..=3).contains(&c) && (1..=3).contains(&r)));
+        // Row by row, as CSS grid auto-placement around the company fills them.
+        let mut sorted = cells.clone();
+        sorted.sort_by_key(|&(c, r)| (r, c));
+        assert_eq!(cells, sorted);
+        assert_eq!(cell(8), None);
+    }
+
+    #[test]
+    fn a_link_chooses_a_group_the_report_has_or_none() {
+        let r = report();
+        assert_eq!(chosen(&r, Some("clients")).map(|s| s.name.en.as_str()), Some("Clients"));
+        for bad in ["", "client", "Clients", "doctors ", "nobody"] {
+            assert!(chosen(&r, Some(bad)).is_none(), "{bad:?}");
+        }
+        assert!(chosen(&r, None).is_none());
+    }
+
+    #[test]
+    fn the_description_names_the_company_and_every_group() {
+        let r = report();
         for lang in Lang::ALL {
-            let v: Value = serde_json::from_str(&map(&r, lang).option_json()).expect("json");
-            // Long names are cut with "…" rather than run off a phone screen.
-            assert_eq!(v["series"][0]["label"]["overflow"], "truncate");
-            let root = &v["series"][0]["data"][0];
-            assert_eq!(root["name"], r.report.company.get(lang));
-            let groups = root["children"].as_array().expect("groups");
-            assert_eq!(groups.len(), 8);
-            for (g, s) in groups.iter().zip(&r.stakeholders) {
-                assert_eq!(g["name"], s.name.get(lang));
-                let leaves = |i: usize| g["children"][i]["children"].as_array().map(|a| a.len()).unwrap_or(0);
-                assert_eq!(leaves(0), s.expectations.len(), "{}", s.id);
-                assert_eq!(leaves(1), s.channels.len(), "{}", s.id);
+            let d = description(&r, lang);
+            assert!(d.contains(r.report.company.get(lang)), "{d}");
+            assert!(d.contains('8'), "{d}");
+            for s in &r.stakeholders {
+                assert!(d.contains(s.name.get(lang)), "{d}");
             }
-            let all: usize = groups
-                .iter()
-                .map(|g| {
-                    g["children"][0]["children"].as_array().unwrap().len()
-                        + g["children"][1]["children"].as_array().unwrap().len()
-                })
-                .sum();
-            let expected: usize = r
-                .stakeholders
-                .iter()
-                .map(|s| s.expectations.len() + s.channels.len())
-                .sum();
-            assert_eq!(all, expected);
-            assert_eq!(v["series"][0]["layout"], "radial");
         }
     }
 
     #[test]
-    fn uncertain_items_are_marked() {
-        let r = esg_data::report_2022().expect("data");
-        let json = map(&r, Lang::ZhHant).option_json();
-        assert!(json.contains("對標審查評估 (?)"), "uncertain channel is marked");
+    fn shared_items_are_named_from_the_data() {
+        let r = report();
+        let by = |id: &str| r.stakeholders.iter().find(|s| s.id == id).expect(id);
+        let gov = by("government-regulators");
+        let integrity = gov
+            .expectations
+            .iter()
+            .find(|i| i.text.zh == "誠信合規經營")
+            .expect("item");
+        let ids: Vec<&str> = shared_with(&r, gov, integrity, false)
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(ids, ["clients", "shareholders"]);
+        let visits = gov.channels.iter().find(|i| i.text.zh == "定期拜訪").expect("item");
+        let ids: Vec<&str> = shared_with(&r, gov, visits, true)
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(ids, ["clients"]);
+        // An expectation is not matched against channels.
+        let doctors = by("doctors");
+        assert!(doctors
+            .expectations
+            .iter()
+            .all(|i| shared_with(&r, doctors, i, false).is_empty()));
+        // Across the report, only those two items are shared.
+        let shared: usize = r
+            .stakeholders
+            .iter()
+            .map(|s| {
+                s.expectations
+                    .iter()
+                    .filter(|i| !shared_with(&r, s, i, false).is_empty())
+                    .count()
+                    + s.channels
+                        .iter()
+                        .filter(|i| !shared_with(&r, s, i, true).is_empty())
+                        .count()
+            })
+            .sum();
+        assert_eq!(shared, 5, "誠信合規經營 ×3, 定期拜訪 ×2");
     }
 }

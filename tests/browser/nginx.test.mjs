@@ -231,7 +231,7 @@ const PAGES = [
   { query: '', vp: VIEWPORTS[0] },
   { query: '?view=environment&lang=en', vp: VIEWPORTS[1] },
   { query: '?view=social', vp: VIEWPORTS[1] },
-  { query: '?view=stakeholders&lang=en', vp: VIEWPORTS[1] },
+  { query: '?view=board&lang=en', vp: VIEWPORTS[1] },
 ];
 
 for (const { query, vp } of PAGES) {
