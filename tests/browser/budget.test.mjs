@@ -51,8 +51,9 @@ export const BUDGETS = [
 /** The issue's first-view target (bytes gzip), asserted on what index.html names.
     2026-11-28: 343,069 B. */
 export const TOTAL_BUDGET = 350_000;
-/** ECharts, after the first interaction: 168,536 B since the aria component left it. */
-export const ECHARTS_BUDGET = ['ECharts', /^echarts\.min-[0-9a-f]{12,16}\.js$/, 186_000];
+/** ECharts, after the first interaction: 168,536 B since the aria component left it;
+    158,012 B since the tree chart left with the radial stakeholder map (2026-12-01). */
+export const ECHARTS_BUDGET = ['ECharts', /^echarts\.min-[0-9a-f]{12,16}\.js$/, 174_000];
 
 async function gzipSize(dist, f) {
   const raw = await readFile(path.join(dist, f));
