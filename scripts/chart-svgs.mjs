@@ -20,11 +20,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { init, use, setPlatformAPI } from 'echarts/core';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { BarChart, TreeChart } from 'echarts/charts';
+import { BarChart } from 'echarts/charts';
 import { GridSimpleComponent, LegendPlainComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, TreeChart, GridSimpleComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
+use([BarChart, GridSimpleComponent, LegendPlainComponent, TitleComponent, SVGRenderer]);
 
 function fail(message) {
   console.error(`chart-svgs: ${message}`);
