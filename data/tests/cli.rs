@@ -241,3 +241,17 @@ fn validate_accepts_a_utf8_bom_and_a_symlink_to_the_file() {
         assert_eq!(code, Some(0), "{out}");
     }
 }
+
+/// `esg-data csv` and `esg-data board` are read by other tools: their output is pinned to
+/// files taken from the CLI before the long format existed (`tests/golden/`). A change
+/// here must be a deliberate data correction, visible as a diff of those files.
+#[test]
+fn csv_and_board_output_is_pinned() {
+    for (cmd, golden) in [("csv", "kpi.csv"), ("board", "board.csv")] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(golden);
+        let want = std::fs::read_to_string(&path).expect("golden file");
+        let (got, ok) = run(&[cmd]);
+        assert!(ok, "esg-data {cmd} failed");
+        assert!(got == want, "esg-data {cmd} differs from tests/golden/{golden}");
+    }
+}
