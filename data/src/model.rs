@@ -43,6 +43,9 @@ pub struct Meta {
     pub board_as_of: String,
     /// The date of the post-period board change the roster records (ISO).
     pub board_change: String,
+    /// The day this data file was last revised (ISO): the Data Package's `created`, so a
+    /// rebuild of the same data writes the same bytes. Bump it with every data change.
+    pub revised: String,
 }
 
 impl Meta {
@@ -53,6 +56,12 @@ impl Meta {
         y.sort_unstable();
         y.dedup();
         y
+    }
+
+    /// The end of `year`'s reporting period (ISO): the day and month of `board_as_of`, the
+    /// end of this report's period (the report covers 1 January to 31 December).
+    pub fn period_end(&self, year: u16) -> String {
+        format!("{year}{}", self.board_as_of.get(4..).unwrap_or_default())
     }
 }
 

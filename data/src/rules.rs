@@ -473,7 +473,7 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
     for t in [&r.report.company, &r.report.title, &r.report.period] {
         lang_check(file, "report", t, &mut out);
     }
-    for d in [&r.report.board_as_of, &r.report.board_change] {
+    for d in [&r.report.board_as_of, &r.report.board_change, &r.report.revised] {
         if !is_iso_date(d) {
             out.push(Issue::new(
                 file,
@@ -498,6 +498,16 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
             file,
             "board-as-of",
             format!("board_change `{change}` must come after board_as_of `{as_of}` (it is a post-period change)"),
+        ));
+    }
+    if is_iso_date(as_of) && is_iso_date(&r.report.revised) && r.report.revised <= *as_of {
+        out.push(Issue::new(
+            file,
+            "revised",
+            format!(
+                "revised `{}` must come after the period's end `{as_of}`: a report is transcribed after it is published",
+                r.report.revised
+            ),
         ));
     }
     let mut ids = HashSet::new();

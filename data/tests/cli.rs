@@ -255,3 +255,20 @@ fn csv_and_board_output_is_pinned() {
         assert!(got == want, "esg-data {cmd} differs from tests/golden/{golden}");
     }
 }
+
+/// `csv --long` is the site's `data/medlive-esg.csv`, the same function's bytes.
+#[test]
+fn long_csv_is_the_sites_file() {
+    let (csv, ok) = run(&["csv", "--long"]);
+    assert!(ok);
+    let r = esg_data::report_2022().expect("loads");
+    assert_eq!(csv, esg_data::long::csv(&r));
+    assert!(csv.starts_with("entity,year,period_end,pillar,section,kpi_id,"));
+    let (json, ok) = run(&["json", "--long"]);
+    assert!(ok);
+    assert_eq!(json, esg_data::long::json(&r));
+    let (_, ok) = run(&["csv", "--wide"]);
+    assert!(!ok, "an unknown flag is refused");
+    let (_, ok) = run(&["board", "--long"]);
+    assert!(!ok, "board has no long form");
+}

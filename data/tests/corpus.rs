@@ -1050,6 +1050,21 @@ fn cases() -> Vec<Case> {
             |s| in_report(s, "board_as_of = \"2022-12-31\"", "board_as_of = \"2021-12-31\""),
             rule("board-as-of").says(&["`2021-12-31`", "2022"]),
         ),
+        c(
+            "date-revised-malformed",
+            |s| in_report(s, "revised = \"2026-12-01\"", "revised = \"1 Dec 2026\""),
+            rule("iso-date").says(&["`1 Dec 2026`"]),
+        ),
+        c(
+            "date-revised-before-period-end",
+            |s| in_report(s, "revised = \"2026-12-01\"", "revised = \"2022-06-30\""),
+            rule("revised").says(&["`2022-06-30`", "`2022-12-31`"]),
+        ),
+        c(
+            "report-revised-missing",
+            |s| in_report(s, "revised = \"2026-12-01\"\n", ""),
+            rule("toml-schema").says(&["missing field `revised`"]),
+        ),
         // ---- acknowledged discrepancies
         c(
             "discrepancy-stale",

@@ -9,9 +9,9 @@
 use crate::i18n::Msg;
 use esg_data::{Lang, Report};
 
-/// The issuer's stock code on the Main Board of the Hong Kong Stock Exchange. Not printed in
-/// the ESG report; the listing is Medlive Technology Co., Ltd., 2192 (issue 15).
-pub const HKEX_STOCK_CODE: &str = "2192";
+/// The issuer's stock code on the Main Board of the Hong Kong Stock Exchange, kept with the
+/// data (the data files' `entity` column uses it too).
+pub use esg_data::long::HKEX_STOCK_CODE;
 
 /// "醫脈通（香港聯交所：2192）" / "Medlive (HKEX: 2192)".
 pub fn issuer(lang: Lang) -> String {
