@@ -71,6 +71,23 @@ if [ "${#APT_PKGS[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${APT_PKGS[@]}"
 fi
 
+# 6b. frictionless from PyPI, pinned with everything it needs (scripts/frictionless-requirements.txt),
+#     in its own virtual environment: scripts/test.sh validates dist/data/datapackage.json.
+FL_SUM="$(sha256sum scripts/frictionless-requirements.txt | awk '{print $1}')"
+FL_STAMP=.venv-frictionless/.esg-requirements.sha256
+if [ ! -x .venv-frictionless/bin/frictionless ] || [ "$(cat "$FL_STAMP" 2>/dev/null || true)" != "$FL_SUM" ]; then
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    log "apt-get install python3-venv"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-venv
+  fi
+  log "frictionless into .venv-frictionless/"
+  rm -rf .venv-frictionless
+  python3 -m venv .venv-frictionless
+  .venv-frictionless/bin/pip install --quiet --disable-pip-version-check -r scripts/frictionless-requirements.txt
+  echo "$FL_SUM" > "$FL_STAMP"
+fi
+
 # 7. Crates for the build: trunk runs cargo --offline (Trunk.toml offline = true).
 cargo fetch --quiet
 
@@ -80,6 +97,6 @@ case "$WASM_OPT_VERSION" in
   *"version 132"*) ;;
   *) echo "[setup] wrong wasm-opt on PATH: $(command -v wasm-opt): $WASM_OPT_VERSION" >&2; exit 1 ;;
 esac
-log "ok: $(trunk --version), wasm-bindgen $WBG_VERSION, ${WASM_OPT_VERSION%% (*}, node $(node --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?')"
+log "ok: $(trunk --version), wasm-bindgen $WBG_VERSION, ${WASM_OPT_VERSION%% (*}, node $(node --version), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'), frictionless $(.venv-frictionless/bin/frictionless --version)"
 log "environment (or: source scripts/env.sh):"
 printf '  export PATH="%s"\n  export TRUNK_SKIP_VERSION_CHECK=true\n' "$PATH"

@@ -62,6 +62,11 @@ rm -rf dist
 timed env ESG_PUBLIC_URL="${ESG_PUBLIC_URL:-https://ir.example.com/esg/2022/}" trunk build --release
 ls -l dist
 
+section "frictionless validate dist/data/datapackage.json"
+# The reference validator on the built Data Package: schema, types, primary key, the CSV's
+# size and SHA-256, and the JSON's rows (README: "Data files").
+timed .venv-frictionless/bin/frictionless validate dist/data/datapackage.json
+
 section "browser tests (node --test)"
 mkdir -p test-results
 timed node --test --test-reporter=spec tests/browser/

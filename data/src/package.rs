@@ -3,8 +3,8 @@
 //! what the data is and how to cite it. The build writes [`files`] into `dist/data/`; the
 //! app's Data panel shows their sizes, computed from the same function at build time.
 //!
-//! The names are stable, so links keep working from year to year; each data file's
-//! SHA-256 and size in `datapackage.json` (and the README) tell a reader or a cache
+//! The names are stable, so links keep working from year to year; the CSV's SHA-256 and
+//! size in `datapackage.json`, and both files' in the README, tell a reader or a cache
 //! whether a copy is current. Every byte is a function of the data file and the report's
 //! URL setting, so rebuilding the same data writes the same files.
 
@@ -45,7 +45,7 @@ pub fn files(r: &Report, report_url: Option<&str>) -> Vec<DataFile> {
     let rows = long::rows(r).len();
     let csv = long::csv(r);
     let json = long::json(r);
-    let package = datapackage(r, report_url, &csv, &json, rows);
+    let package = datapackage(r, report_url, &csv, rows);
     let readme = readme(r, &csv, &json, rows);
     vec![
         DataFile {
@@ -127,7 +127,7 @@ fn schema() -> Json {
 }
 
 /// `datapackage.json`: a Frictionless (Tabular) Data Package.
-pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, json: &str, rows: usize) -> String {
+pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, rows: usize) -> String {
     let (title_zh, title_en) = title(r);
     let mut source = json!({
         "title": format!("{title_zh} / {title_en}"),
@@ -136,7 +136,7 @@ pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, json: &str, 
     if let Some(url) = report_url {
         source["path"] = json!(url);
     }
-    let resource = |name: &str, path: &str, format: &str, mediatype: &str, content: &str| {
+    let resource = |name: &str, path: &str, format: &str, mediatype: &str| {
         json!({
             "name": name,
             "path": path,
@@ -144,12 +144,16 @@ pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, json: &str, 
             "format": format,
             "mediatype": mediatype,
             "encoding": "utf-8",
-            "bytes": content.len(),
-            "hash": sha256(content),
             "description": format!("{rows} rows: one per KPI and year."),
             "schema": schema(),
         })
     };
+    let mut csv_resource = resource("medlive-esg", CSV, "csv", "text/csv");
+    // Size and hash let a reader or cache tell a stale copy; validators check them. Not on
+    // the JSON: validators read it parsed and cannot count its bytes (the README has them).
+    csv_resource["bytes"] = json!(csv.len());
+    csv_resource["hash"] = json!(sha256(csv));
+    let json_resource = resource("medlive-esg-json", JSON, "json", "application/json");
     let package = json!({
         "profile": "tabular-data-package",
         "name": "medlive-esg",
@@ -162,8 +166,8 @@ pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, json: &str, 
         "sources": [source],
         "contributors": [{ "title": format!("{} / {}", r.report.company.zh, r.report.company.en), "role": "publisher", "email": "ir@kingyee.com.cn" }],
         "resources": [
-            resource("medlive-esg", CSV, "csv", "text/csv", csv),
-            resource("medlive-esg-json", JSON, "json", "application/json", json),
+            csv_resource,
+            json_resource,
         ],
     });
     let mut s = serde_json::to_string_pretty(&package).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
@@ -263,10 +267,12 @@ mod tests {
     fn sizes_and_hashes_are_the_files() {
         let f = files(&report(), None);
         let p: Json = serde_json::from_str(&f[2].content).unwrap();
-        for (res, file) in p["resources"].as_array().unwrap().iter().zip(&f[..2]) {
-            assert_eq!(res["path"], json!(file.name));
-            assert_eq!(res["bytes"], json!(file.content.len()));
-            assert_eq!(res["hash"], json!(sha256(&file.content)));
+        let csv = &p["resources"][0];
+        assert_eq!(csv["path"], json!(f[0].name));
+        assert_eq!(csv["bytes"], json!(f[0].content.len()));
+        assert_eq!(csv["hash"], json!(sha256(&f[0].content)));
+        assert_eq!(p["resources"][1]["path"], json!(f[1].name));
+        for file in &f[..2] {
             assert!(
                 f[3].content.contains(&sha256(&file.content)),
                 "the README names the hash"
