@@ -5,6 +5,9 @@
 //! Reads the `ESG_REPORT_URL` setting (the header's link to the report itself), checked by
 //! `esg_explorer::issuer::parse_report_url`: a bad value fails the build naming the rule;
 //! the app reads the checked value as `ESG_REPORT_URL_CHECKED` (empty when unset).
+//! Writes the sizes and row counts of the site's data files (`esg_data::package::files`,
+//! which `esg-pages` writes into `dist/data/`) for the Data panel, so the wasm carries
+//! numbers, not the files.
 
 use std::path::Path;
 
@@ -38,18 +41,45 @@ fn main() {
     }
     let setting = esg_explorer::issuer::REPORT_URL_SETTING;
     println!("cargo:rerun-if-env-changed={setting}");
-    match esg_explorer::issuer::parse_report_url(&std::env::var(setting).unwrap_or_default()) {
-        Ok(url) => println!("cargo:rustc-env=ESG_REPORT_URL_CHECKED={}", url.unwrap_or_default()),
+    let report_url = match esg_explorer::issuer::parse_report_url(&std::env::var(setting).unwrap_or_default()) {
+        Ok(url) => {
+            println!(
+                "cargo:rustc-env=ESG_REPORT_URL_CHECKED={}",
+                url.clone().unwrap_or_default()
+            );
+            url
+        }
         Err(e) => {
             eprintln!("\nA build setting is invalid; fix it before building:\n  {e}");
             println!("cargo:warning={e}");
             std::process::exit(1);
         }
+    };
+    let files = out.with_file_name("data_files.rs");
+    if let Err(e) = std::fs::write(&files, data_files(&report, report_url.as_deref())) {
+        fail(&[format!("{}: cannot write: {e}", files.display())]);
     }
     let charts = out.with_file_name("charts.rs");
     if let Err(e) = std::fs::write(&charts, esg_explorer::prebuilt::rust_source(&report)) {
         fail(&[format!("{}: cannot write: {e}", charts.display())]);
     }
+}
+
+/// `FILES`: each data file's name, rows and size (`38.9 KB`, 1 KB = 1,000 bytes), as Rust.
+fn data_files(report: &esg_data::Report, report_url: Option<&str>) -> String {
+    let entries: String = esg_data::package::files(report, report_url)
+        .iter()
+        .map(|f| {
+            let size = format!("{:.1} KB", f.content.len() as f64 / 1000.0);
+            format!(
+                "    DataFile {{ name: {:?}, rows: {}, bytes: {}, size: {size:?} }},\n",
+                f.name,
+                f.rows,
+                f.content.len()
+            )
+        })
+        .collect();
+    format!("pub const FILES: &[DataFile] = &[\n{entries}];\n")
 }
 
 /// A Subresource Integrity value: `sha384-` and the base64 of the digest.

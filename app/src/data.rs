@@ -14,6 +14,21 @@ pub fn report() -> Result<&'static Report, &'static str> {
         .map_err(|e| e.as_str())
 }
 
+/// A file of the site's `data/` folder, as the Data panel lists it (`build.rs` measures
+/// `esg_data::package::files`, the same bytes `esg-pages` writes).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DataFile {
+    /// Its name in `data/`.
+    pub name: &'static str,
+    /// Data rows (0: not a table).
+    pub rows: usize,
+    pub bytes: usize,
+    /// `38.9 KB`.
+    pub size: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/data_files.rs"));
+
 mod prebuilt {
     include!(concat!(env!("OUT_DIR"), "/charts.rs"));
 }

@@ -123,6 +123,7 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
                     }
                 })}
             </p>
+            <components::data_files::DataFiles/>
         </footer>
     }
     .into_any()

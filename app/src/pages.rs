@@ -115,4 +115,29 @@ mod tests {
             "open in the explorer: the widget's view"
         );
     }
+
+    #[test]
+    fn every_page_lists_the_data_files_with_the_built_sizes_and_rows() {
+        let r = report();
+        let url = Some(env!("ESG_REPORT_URL_CHECKED")).filter(|u| !u.is_empty());
+        let files = esg_data::package::files(r, url);
+        assert_eq!(crate::data::FILES.len(), files.len());
+        for (shown, built) in crate::data::FILES.iter().zip(&files) {
+            assert_eq!(
+                (shown.name, shown.rows, shown.bytes),
+                (built.name, built.rows, built.content.len())
+            );
+        }
+        let zh = body(r, "zh-hant/social/", "charts-0123456789abcdef/");
+        assert!(zh.contains("<h2 id=\"h-data-files\">數據檔案</h2>"));
+        assert!(
+            zh.contains("href=\"../../data/medlive-esg.csv\""),
+            "relative to the page"
+        );
+        assert!(zh.contains(&format!("{}行", files[0].rows)));
+        let en = body(r, "en/", "charts-0123456789abcdef/");
+        assert!(en.contains("href=\"../data/datapackage.json\""));
+        assert!(en.contains(&format!("{} rows", files[0].rows)));
+        assert!(en.contains(crate::data::FILES[3].size));
+    }
 }

@@ -204,6 +204,16 @@ messages! {
     DownloadPng => ("下載PNG", "Download PNG"),
     DownloadAllCsv => ("下載全部數據（CSV）", "Download all data (CSV)"),
     DownloadAllJson => ("下載全部數據（JSON）", "Download all data (JSON)"),
+    DataFiles => ("數據檔案", "Data files"),
+    DataFilesIntro => (
+        "供分析工具讀取的固定網址：每個指標每年一行，附數據包描述及引用方式。",
+        "Stable addresses for analysts' tools: one row per KPI and year, with a Data Package and how to cite it."
+    ),
+    DataFileCsv => ("長格式CSV", "Long-format CSV"),
+    DataFileJson => ("同一數據（JSON）", "The same rows as JSON"),
+    DataFilePackage => ("Frictionless數據包：欄位、類型及雜湊值", "Frictionless Data Package: columns, types, hashes"),
+    DataFileReadme => ("說明及引用方式", "What the data is and how to cite it"),
+    DataFileRows => ("{rows}行", "{rows} rows"),
     Embed => ("嵌入", "Embed"),
     EmbedHelp => ("將以下代碼貼到年報網頁，圖表會自動調整高度。", "Paste this into the annual-report page; the widget sizes itself."),
     Share => ("分享", "Share"),

@@ -4,8 +4,8 @@
 //!   which draws them as static SVGs into `charts-<hash>/` in the staging directory;
 //! - `esg-pages DIR` (trunk's staging directory) turns trunk's `index.html` into every
 //!   static page of the site, each rendered by the app's own components
-//!   (`esg_app::pages`), plus the link-preview pictures and, with `ESG_PUBLIC_URL` set,
-//!   `sitemap.xml`.
+//!   (`esg_app::pages`), plus the data files (`data/`), the link-preview pictures and,
+//!   with `ESG_PUBLIC_URL` set, `sitemap.xml`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -111,6 +111,12 @@ mod host {
             &dir.join(esg_explorer::pages::data_file(year, "json")),
             esg_data::export::json(report).as_bytes(),
         )?;
+        // The data files for analysts (long CSV, JSON, Data Package, README): the bytes the
+        // Data panel measured at build time (`esg_app::data::FILES`).
+        let url = Some(env!("ESG_REPORT_URL_CHECKED")).filter(|u| !u.is_empty());
+        for f in esg_data::package::files(report, url) {
+            write(&dir.join(esg_data::package::DIR).join(f.name), f.content.as_bytes())?;
+        }
         if let Some(xml) = site::sitemap(&site) {
             write(&dir.join("sitemap.xml"), xml.as_bytes())?;
         }

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod board;
+pub mod data_files;
 pub mod embed;
 pub mod group;
 pub mod header;
