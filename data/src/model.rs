@@ -184,14 +184,24 @@ impl Role {
     }
 }
 
+/// How a director's English name was made. The report prints names in Chinese only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Romanisation {
+    /// Hanyu Pinyin of the printed name, surname first: mechanical, but the director's own
+    /// English spelling may differ.
+    Pinyin,
+    /// Our reading of a Japanese name's kanji: a guess (kanji have several readings).
+    JapaneseReading,
+}
+
 /// A director in the report's board table.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Director {
     pub name: Text,
-    /// Our romanisation could not be checked against the English report.
-    #[serde(default)]
-    pub name_en_uncertain: bool,
+    /// How we wrote `name.en`: the report gives no English names, so all are ours.
+    pub romanisation: Romanisation,
     pub gender: Gender,
     /// Age as printed in the board table.
     pub age: u8,
@@ -265,6 +275,9 @@ pub struct Highlight {
     pub qualifier: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Decimal>,
+    /// The report qualifies the previous figure too (the graphic's 「400+」).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_qualifier: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_year: Option<u16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -683,6 +683,16 @@ pub fn check_structure(file: &str, r: &Report) -> Vec<Issue> {
                 format!("highlight `{}`: `previous` and `previous_year` go together", h.id),
             ));
         }
+        if let Some(q) = &h.previous_qualifier {
+            lang_check(file, &h.id, q, &mut out);
+            if h.previous.is_none() {
+                out.push(Issue::new(
+                    file,
+                    "highlight-previous",
+                    format!("highlight `{}`: `previous_qualifier` without `previous`", h.id),
+                ));
+            }
+        }
         if let Some(y) = h.previous_year.filter(|y| *y >= r.report.year) {
             out.push(Issue::new(
                 file,

@@ -59,7 +59,7 @@ pub const UNITS: &[Unit] = &[
     count("日", "days"),
     measure("小時", "hours"),
     measure("分鐘", "minutes"),
-    measure("萬元", "RMB 10k"),
+    measure("萬元", "RMB 10,000"),
     measure("元", "RMB"),
 ];
 
@@ -88,7 +88,7 @@ mod tests {
             assert!(!u.zh.is_empty() && !u.en.is_empty());
             assert!(UNITS[i + 1..].iter().all(|v| v.zh != u.zh), "duplicate unit {}", u.zh);
         }
-        assert_eq!(unit("萬元").map(|u| u.en), Some("RMB 10k"));
+        assert_eq!(unit("萬元").map(|u| u.en), Some("RMB 10,000"));
         assert!(unit("kg").is_none());
     }
 }

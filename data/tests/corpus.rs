@@ -996,6 +996,30 @@ fn cases() -> Vec<Case> {
             rule("highlight-previous").says(&["`marketing-clients`"]),
         ),
         c(
+            "highlight-previous-qualifier-alone",
+            |s| {
+                once(
+                    s,
+                    "previous_qualifier = { zh = \"+\", en = \"over\" }\nprevious_year = 2021\n",
+                    "previous_qualifier = { zh = \"+\", en = \"over\" }\n",
+                )
+                .replace("previous = \"400\"\n", "")
+            },
+            rule("highlight-previous").says(&["`yizhiyuan-diseases`", "previous_qualifier"]),
+        ),
+        c(
+            "director-romanisation-unknown",
+            |s| {
+                in_director(
+                    s,
+                    "金色一賢",
+                    "romanisation = \"japanese-reading\"",
+                    "romanisation = \"guess\"",
+                )
+            },
+            rule("toml-schema").says(&["unknown variant `guess`"]),
+        ),
+        c(
             "certification-month-malformed",
             |s| once(s, "year_month = \"2022-06\"", "year_month = \"2022-6\""),
             rule("iso-month").says(&["`2022-6`"]),

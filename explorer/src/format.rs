@@ -48,6 +48,8 @@ pub fn unit_label(zh: &str, lang: Lang) -> String {
 pub fn with_unit(v: Value, unit_zh: &str, lang: Lang) -> String {
     match v {
         Value::NotDisclosed => value(v, lang),
+        // 萬元 (RMB ten thousand) multiplied out in English: "RMB 100,000", not "10 RMB 10k".
+        Value::Disclosed(d) if lang == Lang::En && unit_zh == "萬元" => format!("RMB {}", ten_thousands(d)),
         Value::Disclosed(d) => {
             let u = unit_label(unit_zh, lang);
             if u == "%" {
@@ -195,7 +197,7 @@ mod tests {
 
     #[test]
     fn units_and_not_disclosed_per_language() {
-        assert_eq!(with_unit(Value::Disclosed(d("10")), "萬元", Lang::En), "10 RMB 10k");
+        assert_eq!(with_unit(Value::Disclosed(d("10")), "萬元", Lang::En), "RMB 100,000");
         assert_eq!(with_unit(Value::Disclosed(d("10")), "萬元", Lang::ZhHant), "10 萬元");
         assert_eq!(with_unit(Value::Disclosed(d("33")), "%", Lang::En), "33%");
         assert_eq!(with_unit(Value::NotDisclosed, "%", Lang::En), "not disclosed");
@@ -226,10 +228,10 @@ mod tests {
 }
 
 /// Chinese qualifiers written after the number.
-const SUFFIX_QUALIFIERS: [&str; 5] = ["多", "余", "餘", "以上", "左右"];
+const SUFFIX_QUALIFIERS: [&str; 6] = ["多", "余", "餘", "以上", "左右", "+"];
 
 /// A business highlight's figure: `620萬` in Chinese; in English the 萬 (ten thousand)
-/// is multiplied out, since "620 10k" reads badly (`6,200,000`).
+/// is multiplied out, since "620 10k" reads badly (`6.2 million`).
 pub fn highlight(h: &esg_data::Highlight, lang: Lang) -> String {
     let q = h.qualifier.as_ref().map(|q| q.get(lang).to_owned());
     match lang {
@@ -276,7 +278,8 @@ pub fn highlight(h: &esg_data::Highlight, lang: Lang) -> String {
     }
 }
 
-/// `620` (萬) → `6,200,000`, exactly (the printed digits shifted by four places).
+/// `620` (萬) → `6.2 million`, `20` → `200,000`: the printed digits shifted by four
+/// places, exactly; from a million on, in millions as an English reader writes them.
 fn ten_thousands(d: Decimal) -> String {
     let (int, frac) = d.digits();
     let mut digits = format!("{int}{frac}");
@@ -286,6 +289,13 @@ fn ten_thousands(d: Decimal) -> String {
     let (i, f) = digits.split_at(digits.len() - keep);
     let i = i.trim_start_matches('0');
     let i = if i.is_empty() { "0" } else { i };
+    if i.len() > 6 {
+        let (m, rest) = i.split_at(i.len() - 6);
+        let frac = format!("{rest}{f}");
+        let frac = frac.trim_end_matches('0');
+        let dot = if frac.is_empty() { "" } else { "." };
+        return format!("{}{dot}{frac} million", group(m));
+    }
     if f.is_empty() {
         group(i)
     } else {
@@ -300,7 +310,13 @@ mod highlight_tests {
     #[test]
     fn ten_thousands_shift_exactly() {
         let d = |s: &str| Decimal::parse(s).unwrap();
-        assert_eq!(ten_thousands(d("620")), "6,200,000");
+        assert_eq!(ten_thousands(d("620")), "6.2 million");
+        assert_eq!(ten_thousands(d("205")), "2.05 million");
+        assert_eq!(ten_thousands(d("600")), "6 million");
+        assert_eq!(ten_thousands(d("100")), "1 million");
+        assert_eq!(ten_thousands(d("99.5")), "995,000");
+        assert_eq!(ten_thousands(d("20")), "200,000");
+        assert_eq!(ten_thousands(d("123456.78")), "1,234.5678 million");
         assert_eq!(ten_thousands(d("6.5")), "65,000");
         assert_eq!(ten_thousands(d("0.25")), "2,500");
     }
@@ -310,10 +326,20 @@ mod highlight_tests {
         let r = esg_data::report_2022().unwrap();
         let h = |id: &str| r.highlights.iter().find(|h| h.id == id).unwrap();
         assert_eq!(highlight(h("registered-users"), Lang::ZhHant), "620萬");
-        assert_eq!(highlight(h("registered-users"), Lang::En), "6,200,000");
-        assert_eq!(highlight(h("licensed-physician-users"), Lang::En), "about 3,720,000");
+        assert_eq!(highlight(h("registered-users"), Lang::En), "6.2 million");
+        assert_eq!(highlight(h("licensed-physician-users"), Lang::En), "about 3.72 million");
         assert_eq!(highlight(h("share-of-china-licensed-physicians"), Lang::En), "85%");
-        assert_eq!(highlight(h("monthly-active-users"), Lang::En), "2,050,000 people");
+        assert_eq!(highlight(h("monthly-active-users"), Lang::En), "2.05 million people");
+        assert_eq!(highlight(h("yisou-articles"), Lang::En), "200,000 articles");
+        // The previous figure carries the report's own qualifier (「400+」).
+        let y = h("yizhiyuan-diseases");
+        let prev = esg_data::Highlight {
+            value: y.previous.unwrap(),
+            qualifier: y.previous_qualifier.clone(),
+            ..y.clone()
+        };
+        assert_eq!(highlight(&prev, Lang::ZhHant), "400+個");
+        assert_eq!(highlight(&prev, Lang::En), "over 400 diseases");
         assert_eq!(highlight(h("founded"), Lang::ZhHant), "1996年");
         let d = r
             .highlights

@@ -177,7 +177,11 @@ messages! {
     Independence => ("獨立非執行董事比例", "Independence"),
     Appointed => ("於{date}獲委任", "Appointed {date}"),
     Ceased => ("辭任生效：{date}", "Ceased {date}"),
-    RomanisationUncertain => ("英文譯名未經核實", "English romanisation not verified"),
+    RomanisationGuess => ("英文姓名按日文讀音推測", "English name: our reading of the Japanese name, a guess"),
+    NamesRomanised => (
+        "報告未載董事英文姓名：英文姓名均為本站按漢語拼音譯寫（日籍董事按日文讀音推測），未經公司核實。",
+        "The report gives no English names: the directors' English names are our romanisation (pinyin; for the Japanese directors, our reading of the kanji) and are not confirmed by the company."
+    ),
     AreaGovernance => ("企業管治", "Governance"),
     AreaEnvironment => ("環境", "Environment"),
     AreaSocial => ("社會", "Social"),

@@ -84,8 +84,8 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                 if let Some(c) = &d.ceased {
                     notes.push(Msg::Ceased.fill(lang(), &[("date", &format::date(c, lang()))]));
                 }
-                if d.name_en_uncertain && lang() == esg_data::Lang::En {
-                    notes.push(t(Msg::RomanisationUncertain).to_owned());
+                if d.romanisation == esg_data::Romanisation::JapaneseReading {
+                    notes.push(t(Msg::RomanisationGuess).to_owned());
                 }
                 view! {
                     <tr class:not-serving=standing == Standing::Ceased class:not-yet=standing == Standing::NotYetAppointed>
@@ -140,6 +140,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                     <tbody>{roster}</tbody>
                 </table>
             </TableScroll>
+            <p class="kpi-note">{move || t(Msg::NamesRomanised)}</p>
         </section>
     }
 }

@@ -23,13 +23,11 @@ pub fn DataFiles() -> impl IntoView {
     let lang = move || nav.lang();
     let items = FILES.iter().map(move |f| {
         let href = move || nav.from_root(&format!("{}/{}", esg_data::package::DIR, f.name));
-        let rows = (f.rows > 0).then(|| {
-            move || {
-                format!(
-                    " · {}",
-                    Msg::DataFileRows.fill(lang(), &[("rows", &f.rows.to_string())])
-                )
-            }
+        let rows = (f.rows > 0).then_some(move || {
+            format!(
+                " · {}",
+                Msg::DataFileRows.fill(lang(), &[("rows", &f.rows.to_string())])
+            )
         });
         view! {
             <li data-file=f.name data-rows=f.rows data-bytes=f.bytes>

@@ -19,7 +19,7 @@ pub fn HighlightsView(report: &'static Report) -> impl IntoView {
                 let year = h.previous_year.map(|y| y.to_string()).unwrap_or_default();
                 let prev = esg_data::Highlight {
                     value: p,
-                    qualifier: None,
+                    qualifier: h.previous_qualifier.clone(),
                     ..h.clone()
                 };
                 Msg::Previously.fill(lang(), &[("year", &year), ("value", &format::highlight(&prev, lang()))])
