@@ -1,6 +1,7 @@
 //! The Data panel: the site's data files for analysts (`data/`, written by the build from
 //! `esg_data::package::files`), each with its size and rows, measured at build time.
-//! Plain links, so they work with the wasm blocked; what a reader downloads is the file.
+//! Plain links (`download`, under the file's own name), so they work with the wasm blocked
+//! and what a reader downloads is the served file.
 
 use crate::data::FILES;
 use crate::state::use_nav;
@@ -31,7 +32,7 @@ pub fn DataFiles() -> impl IntoView {
         });
         view! {
             <li data-file=f.name data-rows=f.rows data-bytes=f.bytes>
-                <a href=href>{f.name}</a>
+                <a href=href download=f.name>{f.name}</a>
                 " "
                 <span>{move || label(f.name).text(lang())}{rows}{format!(" · {}", f.size)}</span>
             </li>
