@@ -112,18 +112,7 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
         <footer class="site-footer">
             <p>{move || Msg::Footer.text(nav.lang())}</p>
             <p>{move || Msg::Prevails.text(nav.lang())}</p>
-            <p class="downloads">
-                {["csv", "json"].map(|ext| {
-                    let label = if ext == "csv" { Msg::DownloadAllCsv } else { Msg::DownloadAllJson };
-                    view! {
-                        <a class="button" data-action=format!("all-{ext}") href=move || nav.from_root(&esg_explorer::pages::data_file(report.report.year, ext))
-                            download=move || components::actions::file_name(report, "all", nav.lang(), ext)>
-                            {move || label.text(nav.lang())}
-                        </a>
-                    }
-                })}
-            </p>
-            <components::data_files::DataFiles/>
+            <components::data_files::DataFiles report=report/>
         </footer>
     }
     .into_any()

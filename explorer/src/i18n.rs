@@ -177,11 +177,8 @@ messages! {
     Independence => ("獨立非執行董事比例", "Independence"),
     Appointed => ("於{date}獲委任", "Appointed {date}"),
     Ceased => ("辭任生效：{date}", "Ceased {date}"),
-    RomanisationGuess => ("英文姓名按日文讀音推測", "English name: our reading of the Japanese name, a guess"),
-    NamesRomanised => (
-        "報告未載董事英文姓名：英文姓名均為本站按漢語拼音譯寫（日籍董事按日文讀音推測），未經公司核實。",
-        "The report gives no English names: the directors' English names are our romanisation (pinyin; for the Japanese directors, our reading of the kanji) and are not confirmed by the company."
-    ),
+    RomanisationGuess => ("日文讀音為推測", "Japanese reading guessed"),
+    NamesRomanised => ("報告未載英文姓名；英文姓名為本站譯寫。", "The report gives no English names; these are our romanisation."),
     AreaGovernance => ("企業管治", "Governance"),
     AreaEnvironment => ("環境", "Environment"),
     AreaSocial => ("社會", "Social"),
@@ -209,14 +206,10 @@ messages! {
     DownloadAllCsv => ("下載全部數據（CSV）", "Download all data (CSV)"),
     DownloadAllJson => ("下載全部數據（JSON）", "Download all data (JSON)"),
     DataFiles => ("數據檔案", "Data files"),
-    DataFilesIntro => (
-        "供分析工具讀取的固定網址：每個指標每年一行，附數據包描述及引用方式。",
-        "Stable addresses for analysts' tools: one row per KPI and year, with a Data Package and how to cite it."
-    ),
     DataFileCsv => ("長格式CSV", "Long-format CSV"),
-    DataFileJson => ("同一數據（JSON）", "The same rows as JSON"),
-    DataFilePackage => ("Frictionless數據包：欄位、類型及雜湊值", "Frictionless Data Package: columns, types, hashes"),
-    DataFileReadme => ("說明及引用方式", "What the data is and how to cite it"),
+    DataFileJson => ("JSON", "JSON"),
+    DataFilePackage => ("數據包描述", "Data Package"),
+    DataFileReadme => ("說明及引用", "About and citing"),
     DataFileRows => ("{rows}行", "{rows} rows"),
     Embed => ("嵌入", "Embed"),
     EmbedHelp => ("將以下代碼貼到年報網頁，圖表會自動調整高度。", "Paste this into the annual-report page; the widget sizes itself."),

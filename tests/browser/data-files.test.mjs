@@ -49,18 +49,18 @@ function cliLongCsv() {
   return execFileSync('cargo', ['run', '-q', '-p', 'esg-data', '--', 'csv', '--long'], { cwd: ROOT });
 }
 
-/** The Data panel's entries on the page: name, absolute href, rows, bytes, text. */
+/** The Data panel's data files on the page: name, absolute href, download name, rows and
+    size as shown (`medlive-esg.csv · Long-format CSV · 194 rows · 38.9 KB`). */
 async function panel(page) {
-  return page.locator('.data-files li').evaluateAll((lis) =>
-    lis.map((li) => ({
-      name: li.dataset.file,
-      href: li.querySelector('a').href,
-      download: li.querySelector('a').getAttribute('download'),
-      rows: Number(li.dataset.rows),
-      bytes: Number(li.dataset.bytes),
-      text: li.textContent,
-    })),
+  const links = await page.locator('.data-files a[data-action="data-file"]').evaluateAll((as) =>
+    as.map((a) => ({ href: a.href, download: a.getAttribute('download'), text: a.textContent })),
   );
+  return links.map((l) => ({
+    ...l,
+    name: l.text.split(' · ')[0],
+    rows: Number(/(\d+) ?(?:rows|行)/.exec(l.text)?.[1] ?? 0),
+    size: / · ([\d.]+) KB$/.exec(l.text)?.[1],
+  }));
 }
 
 async function get(href) {
@@ -81,10 +81,15 @@ for (const [lang, pagePath, rowsWord] of [
       assert.deepEqual(files.map((f) => f.name), FILES);
       for (const f of files) {
         assert.ok(f.href.startsWith(`${env.server.url}data/`), `${f.href}: under the site's own sub-path`);
+        assert.equal(f.download, f.name);
         const bytes = await get(f.href);
-        assert.equal(bytes.length, f.bytes, `${f.name}: size shown ${f.bytes}, served ${bytes.length}`);
-        if (f.rows) assert.ok(f.text.includes(`${f.rows}${lang === 'en' ? ' ' : ''}${rowsWord}`), f.text);
+        assert.equal(f.size, (bytes.length / 1000).toFixed(1), `${f.name}: size shown ${f.size} KB, served ${bytes.length} B`);
+        // The tables (CSV, JSON) say their rows, in the page's language.
+        if (f.name.startsWith('medlive-esg.')) assert.match(f.text, new RegExp(`\\d+${lang === 'en' ? ' ' : ''}${rowsWord}`), f.text);
       }
+      // Today's downloads of the whole dataset stay beside them.
+      assert.equal(await page.locator('.data-files a[data-action="all-csv"]').count(), 1);
+      assert.equal(await page.locator('.data-files a[data-action="all-json"]').count(), 1);
       const [csvFile, jsonFile, packageFile] = files;
       const csvBytes = await get(csvFile.href);
       const csvText = csvBytes.toString('utf8');
@@ -134,7 +139,7 @@ test("the panel's CSV download is the served file and `esg-data csv --long`, byt
   const { context, page, problems } = await openPage(env.browser, env.server, { width: 1280, height: 800 }, { acceptDownloads: true });
   try {
     await gotoApp(page, `${env.server.url}en/environment/`);
-    const link = page.locator('.data-files li[data-file="medlive-esg.csv"] a');
+    const link = page.locator('.data-files a[data-action="data-file"][download="medlive-esg.csv"]');
     const href = await link.evaluate((a) => a.href);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.equal(download.suggestedFilename(), 'medlive-esg.csv');
@@ -155,7 +160,7 @@ test('the static page lists the data files with the wasm blocked', async () => {
     await page.goto(`${env.server.url}zh-hant/`);
     const files = await panel(page);
     assert.deepEqual(files.map((f) => f.name), FILES);
-    assert.equal(await page.locator('#h-data-files').textContent(), '數據檔案');
+    assert.equal(await page.locator('.data-files h2').textContent(), '數據檔案');
   } finally {
     await context.close();
   }

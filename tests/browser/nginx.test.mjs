@@ -77,21 +77,6 @@ test('index.html: no-cache, the CSP, gzip, UTF-8 HTML', async () => {
   }
 });
 
-test('data files: CSV, JSON and Markdown in UTF-8, gzip, revalidated (stable names), the CSP', async () => {
-  const types = { csv: 'text/csv; charset=utf-8', json: 'application/json', md: 'text/markdown; charset=utf-8' };
-  for (const f of ['medlive-esg.csv', 'medlive-esg.json', 'datapackage.json', 'README.md']) {
-    const raw = await readFile(path.join(DIST, 'data', f));
-    const r = await get(`${nginx.url}data/${f}`, GZIP);
-    assert.equal(r.status, 200, f);
-    assert.equal(r.headers['content-type'], types[f.split('.').pop()], f);
-    assert.equal(r.headers['cache-control'], 'no-cache', f);
-    assert.equal(r.headers['content-security-policy'], csp, f);
-    assert.equal(r.headers['x-content-type-options'], 'nosniff', f);
-    assert.equal(r.headers['content-encoding'], 'gzip', f);
-    assert.ok(gunzipSync(r.body).equals(raw), `${f}: gunzipped body differs from the file`);
-  }
-});
-
 test('chart pictures: SVG, gzip, a year immutable, a policy that runs nothing', async () => {
   const dir = (await readdir(DIST)).find((f) => /^charts-[0-9a-f]{16}$/.test(f));
   assert.ok(dir, 'no charts-<hash>/ in dist');
