@@ -207,7 +207,7 @@ messages! {
     DownloadAllJson => ("下載全部數據（JSON）", "Download all data (JSON)"),
     DataFiles => ("數據檔案", "Data files"),
     DataFileCsv => ("長格式CSV", "Long-format CSV"),
-    DataFileJson => ("JSON", "JSON"),
+    DataFileJson => ("JSON格式", "JSON"),
     DataFilePackage => ("數據包描述", "Data Package"),
     DataFileReadme => ("說明及引用", "About and citing"),
     DataFileRows => ("{rows}行", "{rows} rows"),
