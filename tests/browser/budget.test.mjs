@@ -45,8 +45,10 @@ export const BUDGETS = [
   // integers and no float formatter is left in the wasm; 314,219 B with print, tooltips and
   // per-employee notes once search folds case in ASCII only (no Unicode case tables).
   ['app wasm', /^esg-app-[0-9a-f]{12,16}_bg\.wasm$/, 336_000],
-  // A chart's static picture (scripts/chart-svgs.mjs): ~1.1 KB each.
-  ['chart picture', /^charts-[0-9a-f]{16}\/[a-z0-9/-]+\/(light|dark)\.svg$/i, 1_700, true],
+  // A chart's static picture (scripts/chart-svgs.mjs): ~1.1 KB each. 2026-12-01: 1,900 (was
+  // 1,700): each value-axis tick carries a transparent padded box so that ticks keep 6 px
+  // apart or thin out (issue 12); the largest, turnover in English, is 1,712 B.
+  ['chart picture', /^charts-[0-9a-f]{16}\/[a-z0-9/-]+\/(light|dark)\.svg$/i, 1_900, true],
 ];
 /** The issue's first-view target (bytes gzip), asserted on what index.html names.
     2026-11-28: 343,069 B. */
