@@ -93,7 +93,10 @@ mod tests {
     #[test]
     fn a_link_chooses_a_group_the_report_has_or_none() {
         let r = report();
-        assert_eq!(chosen(&r, Some("clients")).map(|s| s.name.en.as_str()), Some("Customers"));
+        assert_eq!(
+            chosen(&r, Some("clients")).map(|s| s.name.en.as_str()),
+            Some("Customers")
+        );
         for bad in ["", "client", "Clients", "doctors ", "nobody"] {
             assert!(chosen(&r, Some(bad)).is_none(), "{bad:?}");
         }
