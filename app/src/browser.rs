@@ -108,6 +108,12 @@ pub fn remember_scroll() {
     }
 }
 
+/// Whether the page is scrolled away from its top (the reader moved in the static page
+/// before the app started).
+pub fn scrolled() -> bool {
+    window().and_then(|w| w.scroll_y().ok()).is_some_and(|y| y > 0.0)
+}
+
 /// Scrolls to `y`, over a few frames while the view grows tall enough (a pillar adds a group
 /// per frame).
 pub fn scroll_to_y(y: f64) {

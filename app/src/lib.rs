@@ -44,9 +44,11 @@ pub fn start() {
                 // Let the pre-rendered page paint first (one frame), then take over: the
                 // reader sees content at once even when the wasm arrived before the first paint.
                 browser::after_next_paint(move || {
-                    leptos::mount::mount_to_body(move || {
-                        let nav = Nav::install(report);
-                        view! { <App report=report nav=nav pictures=Pictures::from_page()/> }
+                    components::reveal::mounting(browser::scrolled(), || {
+                        leptos::mount::mount_to_body(move || {
+                            let nav = Nav::install(report);
+                            view! { <App report=report nav=nav pictures=Pictures::from_page()/> }
+                        })
                     });
                     // Same task as the mount: the static page and the app never show together.
                     browser::remove_prerender();

@@ -54,8 +54,11 @@ export const BUDGETS = [
     2026-11-28: 343,069 B. 2026-12-01: 352,000 (was 350,000, over by 1,152 B on
     zh-hant/social): the Data panel on every page (issue 14, ~3 KB of wasm), the stakeholder
     map as HTML (issue 12, ~0.8 KB) and the pictures' padded ticks (issue 12). Debt: win it
-    back (e.g. fewer value-axis ticks, splitNumber 3, or a lighter panel) and lower it again. */
-export const TOTAL_BUDGET = 352_000;
+    back (e.g. fewer value-axis ticks, splitNumber 3, or a lighter panel) and lower it again.
+    Later on 2026-12-01: 353,000 (zh-hant/social 352,120 B): progressive mounting of the
+    content index and keeping a scrolled reader's place (components/reveal.rs, ~0.9 KB of
+    wasm), and boot.js waiting for `load` (issue 11: the index's mount task 174 → 75 ms). */
+export const TOTAL_BUDGET = 353_000;
 /** ECharts, after the first interaction: 168,536 B since the aria component left it;
     158,012 B since the tree chart left with the radial stakeholder map (2026-12-01). */
 export const ECHARTS_BUDGET = ['ECharts', /^echarts\.min-[0-9a-f]{12,16}\.js$/, 174_000];

@@ -78,3 +78,37 @@ test('a wasm that fails to load leaves the static page and a readable message', 
     await context.close();
   }
 });
+
+test('a reader who scrolled the static page keeps their place when the app takes over', async () => {
+  // The app mounts a long view progressively (components/reveal.rs), but never under a
+  // reader who is already reading further down: then it mounts the whole view at once.
+  for (const path of ['zh-hant/social/', 'en/index/']) {
+    const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
+    try {
+      let release;
+      const gate = new Promise((r) => (release = r));
+      await context.route(/_bg\.wasm$/, async (route) => {
+        await gate;
+        await route.fallback();
+      });
+      await page.goto(`${env.server.url}${path}`, { waitUntil: 'load' });
+      await page.evaluate(() => window.scrollTo(0, 2500));
+      const at = () =>
+        page.evaluate(() => {
+          const el = document.elementFromPoint(innerWidth / 2, 200)?.closest('[id]');
+          return { y: Math.round(scrollY), id: el?.id ?? '' };
+        });
+      const before = await at();
+      assert.ok(before.y >= 2000 && before.id, `${path}: static page scrolled to ${JSON.stringify(before)}`);
+      release();
+      await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 30_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await at();
+      assert.ok(Math.abs(after.y - before.y) <= 2, `${path}: at ${after.y}, was at ${before.y}`);
+      assert.equal(after.id.replace(/^prerender-/, ''), before.id.replace(/^prerender-/, ''), `${path}: same block on screen`);
+      assertNoProblems(problems);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -1,6 +1,7 @@
 //! The HKEX ESG Reporting Guide content index, with links into the explorer.
 
 use crate::components::header::in_app;
+use crate::components::reveal::progressive;
 use crate::components::source::SourceLine;
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_nav;
@@ -27,8 +28,12 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
             ],
         )
     };
-    let aspects = report.hkex_aspects.iter().map(move |a| {
-        let rows = a.items.iter().map(move |i| {
+    // The first aspect's table mounts with the view, the others one per task (the index is
+    // the longest page: one task for all of it is the longest on a phone).
+    let total = report.hkex_aspects.len();
+    let shown = progressive(total, 1);
+    let aspects = report.hkex_aspects.iter().enumerate().map(move |(n, a)| {
+        let rows = move || a.items.iter().map(move |i| {
             let link = linked(report, i).and_then(|id| report.kpi(&id).map(|k| (id, View::for_pillar(k.pillar))));
             let gd = i.kind == HkexKind::GeneralDisclosure;
             view! {
@@ -58,9 +63,10 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
                     </td>
                 </tr>
             }
-        });
+        }).collect_view();
         let caption = move || format!("{} {} · {}", a.code, a.name.get(lang()), a.area.get(lang()));
         view! {
+            <Show when=move || { shown.get() > n }>
             <TableScroll label=Signal::derive(caption)>
                 <table class="hkex">
                     <caption>{caption}</caption>
@@ -70,9 +76,10 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
                         <th scope="col">{move || t(Msg::Sections)}</th>
                         <th scope="col"><span class="visually-hidden">{move || t(Msg::OpenKpi)}</span></th>
                     </tr></thead>
-                    <tbody>{rows.collect_view()}</tbody>
+                    <tbody>{rows()}</tbody>
                 </table>
             </TableScroll>
+            </Show>
         }
     });
     view! {
@@ -80,7 +87,8 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
             <h2 id="h-index">{move || t(Msg::ViewIndex)}</h2>
             <p class="lede" data-testid="index-coverage">{summary}</p>
             {aspects.collect_view()}
-            <SourceLine/>
+            // Last, so it never shows on the first screen to be pushed down by later aspects.
+            <Show when=move || { shown.get() >= total }><SourceLine/></Show>
         </section>
     }
 }

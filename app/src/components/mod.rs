@@ -14,6 +14,7 @@ pub mod materiality;
 pub mod overview;
 pub mod pillar;
 pub mod print;
+pub mod reveal;
 pub mod search;
 pub mod segmented;
 pub mod source;

@@ -2,30 +2,11 @@
 //! chart groups.
 
 use crate::components::group::GroupCard;
+use crate::components::reveal::progressive;
 use crate::state::use_nav;
 use esg_data::{Pillar, Report, Section};
 use esg_explorer::groups::{pillar_sections, Group};
 use leptos::prelude::*;
-
-/// Shows one more group per frame, each just after a paint (a task queued from an
-/// animation frame runs after that frame), until `total` are shown: the view's first
-/// group paints before any later one is built.
-fn reveal(shown: RwSignal<usize>, total: usize) {
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (shown, total);
-    #[cfg(target_arch = "wasm32")]
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(n) = shown.try_get_untracked().filter(|n| *n < total) {
-                    shown.set(n + 1);
-                    reveal(shown, total);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
-    });
-}
 
 #[component]
 pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
@@ -46,9 +27,8 @@ pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
         })
         .collect();
     // The first group (or up to the one a linked KPI is in) renders with the view; the
-    // others follow one task each, so opening a pillar is no long task on a phone. They are
-    // added after what is on screen, and `main`'s min-height keeps the footer below the
-    // first screen: no layout shift.
+    // others follow one task each (`progressive`), so opening a pillar is no long task on a
+    // phone.
     let linked = nav.state.with_untracked(|s| {
         let kpi = s.kpi.as_deref()?;
         numbered
@@ -57,13 +37,7 @@ pub fn PillarView(report: &'static Report, pillar: Pillar) -> impl IntoView {
             .find(|(_, g)| g.table.contains(&kpi))
             .map(|(i, _)| *i)
     });
-    // The build's static page shows the whole view at once.
-    let shown = RwSignal::new(if cfg!(target_arch = "wasm32") {
-        linked.unwrap_or(0) + 1
-    } else {
-        n
-    });
-    reveal(shown, n);
+    let shown = progressive(n, linked.unwrap_or(0) + 1);
     numbered
         .into_iter()
         .map(|(s, groups)| {
