@@ -5,11 +5,13 @@
 //
 //   esg-pages --charts | node scripts/chart-svgs.mjs STAGING_DIR
 //
-// stdin: `{width, charts: [{key, height, json}]}` (`esg-pages --charts`, from the options the app embeds); the
-// width is prebuilt::PICTURE_WIDTH, a phone's chart column (the app scales a picture down
-// to fit a narrower column, never up; the pre-rendered page sizes it the same way).
-// Writes STAGING_DIR/charts-<hash>/<key>.svg (key `ghg/absolute/en/light` becomes the file
-// ghg/absolute/en/light.svg); <hash> is 16 hex digits of SHA-256 over every key and SVG,
+// stdin: `{widths, charts: [{key, height, json}]}` (`esg-pages --charts`, from the options the
+// app embeds); widths are prebuilt::picture_widths(), a phone's chart column first, then the
+// wider columns of tablets and desktops (the app picks one by viewport with <source media>
+// and scales it down to fit a narrower column, never up).
+// Writes STAGING_DIR/charts-<hash>/<key>.svg at the first width (key `ghg/absolute/en/light`
+// becomes the file ghg/absolute/en/light.svg) and <key>-<width>.svg at the others
+// (light-520.svg); <hash> is 16 hex digits of SHA-256 over every key and SVG,
 // so the directory name changes whenever a picture does (long-cacheable, like trunk's
 // hashed files), and removes older charts-* directories. `esg-pages STAGING_DIR` then
 // finds the one directory and names it on the boot script's tag (data-svg).
@@ -82,23 +84,29 @@ function main() {
   } catch (e) {
     fail(`stdin is not the chart list from esg-pages --charts: ${e.message}`);
   }
-  const { width, charts } = input;
-  if (!Number.isInteger(width) || width < 100) fail(`stdin: width ${JSON.stringify(width)} is not a width in px`);
+  const { widths, charts } = input;
+  if (!Array.isArray(widths) || widths.length === 0) fail('stdin: no widths');
+  for (const width of widths) {
+    if (!Number.isInteger(width) || width < 100) fail(`stdin: width ${JSON.stringify(width)} is not a width in px`);
+  }
   if (!Array.isArray(charts) || charts.length === 0) fail('stdin: no charts');
   const hash = createHash('sha256');
   const out = [];
   for (const { key, height, json } of charts) {
     if (!/^[a-z0-9-]+(\/[A-Za-z0-9-]+){3}$/.test(key || '')) fail(`chart key ${JSON.stringify(key)}: not name/variant/lang/theme`);
-    let svg;
-    try {
-      // A picture has no tooltip (the live chart has; the picture renderer lacks it).
-      const { tooltip: _, ...option } = JSON.parse(json);
-      svg = render(option, width, height);
-    } catch (e) {
-      fail(`chart ${key}: ${e.message}`);
+    for (const [i, width] of widths.entries()) {
+      const name = i === 0 ? key : `${key}-${width}`;
+      let svg;
+      try {
+        // A picture has no tooltip (the live chart has; the picture renderer lacks it).
+        const { tooltip: _, ...option } = JSON.parse(json);
+        svg = render(option, width, height);
+      } catch (e) {
+        fail(`chart ${key}: ${e.message}`);
+      }
+      hash.update(`${name}\n${svg}\n`);
+      out.push([name, svg]);
     }
-    hash.update(`${key}\n${svg}\n`);
-    out.push([key, svg]);
   }
   const dir = `charts-${hash.digest('hex').slice(0, 16)}`;
   for (const old of fs.readdirSync(staging).filter((f) => /^charts-[0-9a-f]{16}$/.test(f))) {

@@ -9,6 +9,7 @@
 //! `dispose` and always merges options, which leaves stale series after a switch).
 
 use crate::data::Chart;
+use esg_explorer::prebuilt;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -127,12 +128,12 @@ fn parse_option(json: &str) -> Option<JsValue> {
 }
 
 /// Answers the tap that woke a chart: shows the tooltip of the bar under the tap, which was
-/// made on the picture at `(px, py)` in the picture's own pixels. The live chart has the
+/// made on the picture at `(px, py)` in the picture's own pixels (it is `picture` px wide). The live chart has the
 /// picture's height and vertical layout (same grid margins in px), so `py` carries over;
 /// across, the plot starts at the same place (the same axis labels) and stretches to the
 /// live width. A tap just beside a bar (a finger is wide; a zero has no bar, only its "0")
 /// finds the nearest item a few pixels away.
-fn answer_tap(chart: &Instance, option: &JsValue, px: f64, py: f64) -> bool {
+fn answer_tap(chart: &Instance, option: &JsValue, (px, py, picture): (f64, f64, f64)) -> bool {
     // charming writes `grid` as a list of one.
     let grid = js_sys::Reflect::get(option, &"grid".into()).unwrap_or_default();
     let grid = if js_sys::Array::is_array(&grid) {
@@ -148,7 +149,6 @@ fn answer_tap(chart: &Instance, option: &JsValue, px: f64, py: f64) -> bool {
     };
     let (right, bottom) = (margin("right"), margin("bottom"));
     let width = chart.get_width();
-    let picture = f64::from(esg_explorer::prebuilt::PICTURE_WIDTH);
     let finder = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&finder, &"xAxisIndex".into(), &0.into());
     let left = chart.convert_to_pixel(&finder, &0.into()).ok().and_then(|v| v.as_f64());
@@ -220,7 +220,7 @@ fn item_of(hover: &JsValue) -> Option<(JsValue, JsValue)> {
 /// Where on the picture `ev` landed, in the picture's own pixels: the `<img>` fills the
 /// chart box and shows the picture scaled down to fit (`object-fit: scale-down`), at the
 /// left and centred vertically.
-fn picture_point(el: &web_sys::HtmlDivElement, ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
+fn picture_point(el: &web_sys::HtmlDivElement, ev: &web_sys::PointerEvent) -> Option<(f64, f64, f64)> {
     let img = el.query_selector("img.chart-picture").ok()??;
     let r = img.get_bounding_client_rect();
     let img: web_sys::HtmlImageElement = img.unchecked_into();
@@ -233,6 +233,7 @@ fn picture_point(el: &web_sys::HtmlDivElement, ev: &web_sys::PointerEvent) -> Op
     Some((
         (f64::from(ev.client_x()) - r.left()) / scale,
         (f64::from(ev.client_y()) - top) / scale,
+        nw,
     ))
 }
 
@@ -258,11 +259,12 @@ impl Pictures {
         Pictures(crate::browser::svg_dir())
     }
 
-    /// The light and dark pictures of chart `key` (`name/variant/lang/theme`).
-    fn urls(&self, key: &str) -> Option<(String, String)> {
+    /// The light and dark pictures of chart `key` (`name/variant/lang/theme`) at `width`.
+    fn urls(&self, key: &str, width: u32) -> Option<(String, String)> {
         let dir = self.0.as_deref()?;
         let stem = key.rsplit_once('/').map_or(key, |(stem, _)| stem);
-        Some((format!("{dir}{stem}/light.svg"), format!("{dir}{stem}/dark.svg")))
+        let file = |theme| format!("{dir}{stem}/{}", prebuilt::picture_file(theme, width));
+        Some((file("light"), file("dark")))
     }
 }
 
@@ -423,7 +425,7 @@ pub fn EChart(
     let near = RwSignal::new(false);
     // A tap on the picture: where it landed (picture pixels), answered once the chart is
     // live; meanwhile the chart shows that it is waking (`aria-busy`, a bar in the CSS).
-    let tap: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
+    let tap: StoredValue<Option<(f64, f64, f64)>> = StoredValue::new(None);
     let waking = RwSignal::new(false);
     // The chart may be gone by the time ECharts arrives: try_set.
     let start = move || {
@@ -504,12 +506,12 @@ pub fn EChart(
                     // Answered once the picture has gone and the chart has its final size (a
                     // frame, then a task): a tooltip shown earlier is hidden again by that
                     // first resize and the pointer's move onto the new canvas.
-                    if let Some((x, y)) = tap.try_update_value(Option::take).flatten() {
+                    if let Some(at) = tap.try_update_value(Option::take).flatten() {
                         let (chart, opt, el) = (m.chart.clone().unchecked_into::<Instance>(), opt.clone(), el.clone());
                         request_animation_frame(move || {
                             set_timeout(
                                 move || {
-                                    let shown = answer_tap(&chart, &opt, x, y);
+                                    let shown = answer_tap(&chart, &opt, at);
                                     let _ = el.set_attribute("data-tap", if shown { "shown" } else { "missed" });
                                 },
                                 std::time::Duration::ZERO,
@@ -591,12 +593,26 @@ pub fn EChart(
         if drawn.get() {
             return None;
         }
-        let (light, dark) = pictures.urls(chart.with(|c| c.key))?;
+        let key = chart.with(|c| c.key);
+        let (light, dark) = pictures.urls(key, prebuilt::PICTURE_WIDTH)?;
         let loading = if eager || printing.get() { "eager" } else { "lazy" };
         // The first picture of a view is its largest paint: ask for it before the scripts.
         let priority = eager.then_some("high");
+        // Wider viewports get a picture drawn for their wider chart column (the first
+        // matching <source> wins; the ranges do not overlap).
+        let wide = prebuilt::WIDE_PICTURES
+            .iter()
+            .filter_map(|p| {
+                let (light, dark) = pictures.urls(key, p.width)?;
+                Some(view! {
+                    <source media=p.media_dark srcset=dark/>
+                    <source media=p.media_light srcset=light/>
+                })
+            })
+            .collect_view();
         Some(view! {
             <picture>
+                {wide}
                 <source media="(prefers-color-scheme: dark)" srcset=dark/>
                 <img class="chart-picture" src=light alt="" loading=loading fetchpriority=priority decoding="async" on:error=move |_| no_picture.set(true)/>
             </picture>

@@ -20,9 +20,66 @@ use esg_data::Lang;
 #[cfg(feature = "charts")]
 use esg_data::Report;
 
-/// The width in px the build draws each chart's static picture at (`scripts/chart-svgs.mjs`
-/// reads it from `esg-pages --charts`): a phone's chart column.
+/// The width in px of each chart's phone picture (`<img src>`): a phone's chart column.
 pub const PICTURE_WIDTH: u32 = 340;
+
+/// A wider picture the build draws of every chart, and the viewport widths (min, max in px)
+/// whose chart column is at least that wide, so that a picture fills its card instead of
+/// sitting 340 px wide in it. The media queries are written out (checked against the ranges
+/// by a test): formatting them in the wasm would cost more than the strings.
+pub struct WidePicture {
+    pub width: u32,
+    pub ranges: &'static [(u32, Option<u32>)],
+    pub media_light: &'static str,
+    pub media_dark: &'static str,
+}
+
+/// The wide pictures. The chart columns (measured in the site's layout, `style/main.css`):
+/// one card across, about `viewport − 63` px, up to 1,007 px; two cards across from 1,008 px
+/// (a widget from 992), about `viewport / 2 − 55`, at most 521. A widget's column is 16 px
+/// wider than the site's: the same picture fits, except in a widget 992–1,007 px wide, where
+/// the 700 px picture scales down to its two-across column. Below 524 px (phones) the 340 px
+/// picture scales down to fit. `tests/browser/pictures.test.mjs` checks the choice against the
+/// layout, so a CSS change that breaks it fails a test.
+pub const WIDE_PICTURES: [WidePicture; 3] = [
+    WidePicture {
+        width: 700,
+        ranges: &[(764, Some(1008))],
+        media_light: "(min-width: 764px) and (max-width: 1007.98px)",
+        media_dark: "(prefers-color-scheme: dark) and (min-width: 764px) and (max-width: 1007.98px)",
+    },
+    WidePicture {
+        width: 520,
+        ranges: &[(584, Some(764)), (1152, None)],
+        media_light: "(min-width: 584px) and (max-width: 763.98px), (min-width: 1152px)",
+        media_dark: "(prefers-color-scheme: dark) and (min-width: 584px) and (max-width: 763.98px), \
+                     (prefers-color-scheme: dark) and (min-width: 1152px)",
+    },
+    WidePicture {
+        width: 460,
+        ranges: &[(524, Some(584)), (1008, Some(1152))],
+        media_light: "(min-width: 524px) and (max-width: 583.98px), (min-width: 1008px) and (max-width: 1151.98px)",
+        media_dark: "(prefers-color-scheme: dark) and (min-width: 524px) and (max-width: 583.98px), \
+                     (prefers-color-scheme: dark) and (min-width: 1008px) and (max-width: 1151.98px)",
+    },
+];
+
+/// Every width the build draws a chart at, the phone's first (`esg-pages --charts`).
+pub fn picture_widths() -> Vec<u32> {
+    std::iter::once(PICTURE_WIDTH)
+        .chain(WIDE_PICTURES.iter().map(|p| p.width))
+        .collect()
+}
+
+/// The file name of a chart's picture in `theme` ("light"/"dark") at `width`: `light.svg`
+/// for the phone's, `light-520.svg` for a wider one (`scripts/chart-svgs.mjs` writes them).
+pub fn picture_file(theme: &str, width: u32) -> String {
+    if width == PICTURE_WIDTH {
+        format!("{theme}.svg")
+    } else {
+        format!("{theme}-{width}.svg")
+    }
+}
 
 /// The board composition chart's name (variants: the ISO date shown).
 pub const BOARD: &str = "board";
@@ -189,6 +246,64 @@ mod tests {
                 "{}",
                 p.key
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod picture_tests {
+    use super::*;
+
+    /// The media query of a `<source>` for the wide picture's viewport `ranges`, in dark mode
+    /// or in either: each range ANDed with the scheme (a comma list is an OR).
+    fn picture_media(ranges: &[(u32, Option<u32>)], dark: bool) -> String {
+        ranges
+            .iter()
+            .map(|(min, max)| {
+                let mut q = if dark {
+                    vec!["(prefers-color-scheme: dark)".to_owned()]
+                } else {
+                    vec![]
+                };
+                q.push(format!("(min-width: {min}px)"));
+                if let Some(max) = max {
+                    // Just below the next range's min (fractional widths exist on zoomed pages).
+                    q.push(format!("(max-width: {}.98px)", max - 1));
+                }
+                q.join(" and ")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    #[test]
+    fn the_phone_picture_keeps_its_name_and_the_wide_ones_carry_their_width() {
+        assert_eq!(picture_widths(), vec![340, 700, 520, 460]);
+        assert_eq!(picture_file("light", 340), "light.svg");
+        assert_eq!(picture_file("dark", 520), "dark-520.svg");
+    }
+
+    #[test]
+    fn each_wide_pictures_media_queries_say_its_ranges_in_either_scheme() {
+        for p in &WIDE_PICTURES {
+            assert_eq!(p.media_light, picture_media(p.ranges, false), "{} px", p.width);
+            assert_eq!(p.media_dark, picture_media(p.ranges, true), "{} px", p.width);
+        }
+        assert_eq!(
+            WIDE_PICTURES[1].media_light,
+            "(min-width: 584px) and (max-width: 763.98px), (min-width: 1152px)"
+        );
+    }
+
+    #[test]
+    fn the_wide_ranges_never_overlap() {
+        let mut ranges: Vec<(u32, u32)> = WIDE_PICTURES
+            .iter()
+            .flat_map(|p| p.ranges.iter().map(|(a, b)| (*a, b.unwrap_or(u32::MAX))))
+            .collect();
+        ranges.sort_unstable();
+        for w in ranges.windows(2) {
+            assert!(w[0].1 <= w[1].0, "{:?} overlaps {:?}", w[0], w[1]);
         }
     }
 }

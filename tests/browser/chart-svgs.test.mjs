@@ -28,10 +28,10 @@ test('render draws an SVG of the given size with the labels as text', () => {
   assert.ok(!/<script/i.test(svg));
 });
 
-test('the CLI writes charts-<hash>/<key>.svg, replaces an older set, and names bad input', () => {
+test('the CLI writes charts-<hash>/<key>.svg and <key>-<width>.svg, replaces an older set, and names bad input', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chart-svgs-'));
   mkdirSync(path.join(dir, 'charts-0000000000000000'));
-  const list = (height) => JSON.stringify({ width: 340, charts: [{ key: 'energy/absolute/en/light', height, json: JSON.stringify(OPTION) }] });
+  const list = (height) => JSON.stringify({ widths: [340, 520], charts: [{ key: 'energy/absolute/en/light', height, json: JSON.stringify(OPTION) }] });
   const ok = run(dir, list(200));
   assert.equal(ok.status, 0, ok.stderr);
   const sets = readdirSync(dir).filter((f) => f.startsWith('charts-'));
@@ -39,7 +39,9 @@ test('the CLI writes charts-<hash>/<key>.svg, replaces an older set, and names b
   assert.match(sets[0], /^charts-[0-9a-f]{16}$/);
   const file = path.join(dir, sets[0], 'energy/absolute/en/light.svg');
   assert.ok(existsSync(file));
-  assert.match(readFileSync(file, 'utf8'), /height="200"/);
+  assert.match(readFileSync(file, 'utf8'), /width="340" height="200"/);
+  // The wider picture of the same chart, beside it.
+  assert.match(readFileSync(path.join(dir, sets[0], 'energy/absolute/en/light-520.svg'), 'utf8'), /width="520" height="200"/);
   // A different picture gets a different directory name.
   assert.equal(run(dir, list(240)).status, 0);
   const next = readdirSync(dir).filter((f) => f.startsWith('charts-'));
@@ -48,10 +50,11 @@ test('the CLI writes charts-<hash>/<key>.svg, replaces an older set, and names b
 
   for (const [input, says] of [
     ['not json', /not the chart list/],
-    [JSON.stringify({ width: 340, charts: [] }), /no charts/],
-    [JSON.stringify({ width: 'wide', charts: [{}] }), /width "wide"/],
-    [JSON.stringify({ width: 340, charts: [{ key: '../../etc/x', height: 200, json: '{}' }] }), /chart key "\.\.\/\.\.\/etc\/x"/],
-    [JSON.stringify({ width: 340, charts: [{ key: 'a/b/en/light', height: 200, json: '{' }] }), /chart a\/b\/en\/light:/],
+    [JSON.stringify({ widths: [340], charts: [] }), /no charts/],
+    [JSON.stringify({ width: 340, charts: [{}] }), /no widths/],
+    [JSON.stringify({ widths: ['wide'], charts: [{}] }), /width "wide"/],
+    [JSON.stringify({ widths: [340], charts: [{ key: '../../etc/x', height: 200, json: '{}' }] }), /chart key "\.\.\/\.\.\/etc\/x"/],
+    [JSON.stringify({ widths: [340], charts: [{ key: 'a/b/en/light', height: 200, json: '{' }] }), /chart a\/b\/en\/light:/],
   ]) {
     const r = run(dir, input);
     assert.equal(r.status, 1, `${input}: exit ${r.status}`);

@@ -48,11 +48,11 @@ mod host {
             return ExitCode::SUCCESS;
         }
         if arg == "--charts" {
-            // `{width, charts: [{key, height, json}]}`, as scripts/chart-svgs.mjs reads it.
+            // `{widths, charts: [{key, height, json}]}`, as scripts/chart-svgs.mjs reads it.
             let charts: Vec<serde_json::Value> = esg_app::data::charts()
                 .map(|c| serde_json::json!({ "key": c.key, "height": c.height, "json": c.json }))
                 .collect();
-            let list = serde_json::json!({ "width": esg_explorer::prebuilt::PICTURE_WIDTH, "charts": charts });
+            let list = serde_json::json!({ "widths": esg_explorer::prebuilt::picture_widths(), "charts": charts });
             println!("{list}");
             return ExitCode::SUCCESS;
         }
