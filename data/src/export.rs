@@ -74,6 +74,32 @@ pub fn board_csv(r: &Report) -> String {
     out
 }
 
+/// The restatements CSV header (`esg-data restatements`).
+pub const RESTATEMENTS_CSV_HEADER: &str =
+    "kpi_id,year,metric_zh,metric_en,unit,original_value,original_report_year,value,source_report_year";
+
+/// Every figure a later report restated: the first figure and its report, then the figure
+/// now shown and its report (an empty value is not disclosed). Only a header for one report.
+pub fn restatements_csv(r: &Report) -> String {
+    let mut out = String::from(RESTATEMENTS_CSV_HEADER);
+    out.push('\n');
+    for x in crate::reports::restatements(r) {
+        let Some(k) = r.kpi(&x.kpi) else { continue };
+        out += &row(&[
+            &x.kpi,
+            &x.year.to_string(),
+            &k.metric.zh,
+            &k.metric.en,
+            &k.unit,
+            &x.was.value.printed_or_empty(),
+            &x.was.report_year.to_string(),
+            &x.now.printed_or_empty(),
+            &x.now_report_year.to_string(),
+        ]);
+    }
+    out
+}
+
 /// The whole validated dataset as JSON (what the app embeds).
 pub fn json(r: &Report) -> String {
     serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))

@@ -14,6 +14,7 @@ pub mod long;
 pub mod model;
 pub mod package;
 pub mod read;
+pub mod reports;
 pub mod rules;
 pub mod text;
 pub mod units;

@@ -60,6 +60,7 @@ struct RawKpi {
     /// with the KPI's id and year rather than only a line number.
     values: BTreeMap<String, toml::Value>,
     note: Option<RawText>,
+    unit_change: Option<RawText>,
 }
 
 /// The longest line of a TOML error (source excerpt) kept in a message, in characters.
@@ -110,6 +111,7 @@ pub fn load(file: &str, src: &str) -> Result<Report, Vec<Issue>> {
         certifications: raw.certifications,
         hkex_aspects: raw.hkex_aspects,
         discrepancies: raw.discrepancies,
+        sources: Vec::new(),
     };
     issues.extend(rules::check_structure(file, &report));
     if issues.is_empty() {
@@ -150,6 +152,10 @@ fn convert_kpi(
     }
     let metric = text(file, &k.id, "metric", &k.metric, issues);
     let note = k.note.as_ref().map(|n| text(file, &k.id, "note", n, issues));
+    let unit_change = k
+        .unit_change
+        .as_ref()
+        .map(|n| text(file, &k.id, "unit_change", n, issues));
     let section = sections.get(k.section.as_str());
     if section.is_none() {
         issues.push(err(
@@ -220,7 +226,12 @@ fn convert_kpi(
             continue;
         };
         match Value::parse(v) {
-            Ok(value) => values.push(YearValue { year, value }),
+            Ok(value) => values.push(YearValue {
+                year,
+                value,
+                source: None,
+                restated: None,
+            }),
             Err(e) => issues.push(
                 err(
                     "number-as-printed",
@@ -244,6 +255,8 @@ fn convert_kpi(
         better,
         values,
         note,
+        unit_change,
+        last_reported: None,
     })
 }
 

@@ -75,12 +75,15 @@ pub fn rows(r: &Report) -> Vec<Row> {
     let mut out = Vec::new();
     for year in r.report.years() {
         for k in &r.kpis {
-            let Some(v) = k.value(year) else { continue };
-            let status = match v {
-                Value::Disclosed(_) => Status::Reported,
-                Value::NotDisclosed => Status::NotDisclosed,
+            let Some(yv) = k.year_value(year) else { continue };
+            let v = yv.value;
+            let status = match (v, yv.restated) {
+                (_, Some(_)) => Status::Restated,
+                (Value::Disclosed(_), None) => Status::Reported,
+                (Value::NotDisclosed, None) => Status::NotDisclosed,
             };
-            let section = r.section(&k.section);
+            let source_year = yv.source_year(r.report.year);
+            let section = r.section_in(source_year, &k.section);
             let notes = k.note.iter().chain(r.discrepancies_for(&k.id, year).map(|d| &d.note));
             let (mut note_zh, mut note_en) = (Vec::new(), Vec::new());
             for n in notes {
@@ -101,13 +104,13 @@ pub fn rows(r: &Report) -> Vec<Row> {
                 v.printed_or_empty(),
                 status.as_str().to_owned(),
                 k.hkex.clone().unwrap_or_default(),
-                r.report.year.to_string(),
+                source_year.to_string(),
                 section.map(|s| s.table.zh.clone()).unwrap_or_default(),
                 section.map(|s| s.heading.zh.clone()).unwrap_or_default(),
                 note_zh.join(" "),
                 note_en.join(" "),
-                String::new(),
-                String::new(),
+                yv.restated.map(|o| o.value.printed_or_empty()).unwrap_or_default(),
+                yv.restated.map(|o| o.report_year.to_string()).unwrap_or_default(),
             ]);
         }
     }

@@ -26,6 +26,18 @@ pub struct Report {
     /// Places where the report's own figures disagree, stated in the data file so the
     /// UI can say so; a rule that fails without one of these fails the build.
     pub discrepancies: Vec<Discrepancy>,
+    /// In a merged dataset (`crate::reports`), the earlier reports values come from,
+    /// newest first: their titles and KPI tables name a value's source. Empty for one file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceReport>,
+}
+
+/// An earlier report that a merged dataset takes figures from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SourceReport {
+    pub year: u16,
+    pub title: Text,
+    pub sections: Vec<Section>,
 }
 
 /// About the report itself.
@@ -46,6 +58,10 @@ pub struct Meta {
     /// The day this data file was last revised (ISO): the Data Package's `created`, so a
     /// rebuild of the same data writes the same bytes. Bump it with every data change.
     pub revised: String,
+    /// Set only in test fixtures (`"fictional test data"`): the build refuses such a file
+    /// unless `ESG_ALLOW_FICTIONAL=1`, so invented figures can never be shipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fictional: Option<String>,
 }
 
 impl Meta {
@@ -125,15 +141,49 @@ pub struct Kpi {
     /// Years ascending; a year absent from the report's table is absent here.
     pub values: Vec<YearValue>,
     pub note: Option<Text>,
+    /// Why the unit differs from an earlier report's (the file's `unit_change`); without it
+    /// a changed unit fails the cross-report rule `unit-change` (`crate::reports`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_change: Option<Text>,
+    /// In a merged dataset, the year of the newest report that still has this KPI, when
+    /// that is not the newest report: the KPI was dropped and is "not in the latest report".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reported: Option<u16>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearValue {
     pub year: u16,
     pub value: Value,
+    /// In a merged dataset, the report year the value comes from when that is not the
+    /// dataset's own report (`None`: the report itself, as with one file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<u16>,
+    /// The figure an earlier report first gave for this year, when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restated: Option<Restatement>,
+}
+
+/// A figure a later report replaced: what the earlier report printed, and which report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Restatement {
+    pub value: Value,
+    pub report_year: u16,
+}
+
+impl YearValue {
+    /// The report year this value comes from, given the dataset's own report year.
+    pub fn source_year(&self, report_year: u16) -> u16 {
+        self.source.unwrap_or(report_year)
+    }
 }
 
 impl Kpi {
+    /// The year's entry (value, source, restatement), if the tables have that column.
+    pub fn year_value(&self, year: u16) -> Option<&YearValue> {
+        self.values.iter().find(|v| v.year == year)
+    }
+
     /// The value for `year`, or `None` when the report's table has no such column.
     pub fn value(&self, year: u16) -> Option<Value> {
         self.values.iter().find(|v| v.year == year).map(|v| v.value)
@@ -376,6 +426,18 @@ impl Report {
 
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The section `id` as the report of `year` prints it (this report's, or an earlier
+    /// source's in a merged dataset).
+    pub fn section_in(&self, year: u16, id: &str) -> Option<&Section> {
+        if year == self.report.year {
+            return self.section(id);
+        }
+        self.sources
+            .iter()
+            .find(|s| s.year == year)
+            .and_then(|s| s.sections.iter().find(|x| x.id == id))
     }
 
     /// Directors serving on `date` (ISO).

@@ -6,8 +6,16 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn run(args: &[&str]) -> (String, bool) {
+    run_env(args, &[])
+}
+
+/// Runs the CLI with only the given data settings (the caller's own are removed).
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> (String, bool) {
     let out = Command::new(env!("CARGO_BIN_EXE_esg-data"))
         .args(args)
+        .env_remove("ESG_DATA_DIR")
+        .env_remove("ESG_ALLOW_FICTIONAL")
+        .envs(env.iter().copied())
         .output()
         .expect("run esg-data");
     (String::from_utf8(out.stdout).expect("utf-8"), out.status.success())
@@ -120,6 +128,8 @@ impl Drop for TempDir {
 fn validate(path: &Path) -> (Option<i32>, String) {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_esg-data"))
+        .env_remove("ESG_DATA_DIR")
+        .env_remove("ESG_ALLOW_FICTIONAL")
         .arg("validate")
         .arg(path)
         .stdout(Stdio::piped())
@@ -181,9 +191,9 @@ fn validate_refuses_a_fifo_without_waiting_for_a_writer() {
 }
 
 #[test]
-fn validate_refuses_a_directory() {
+fn validate_refuses_a_folder_without_reports() {
     let tmp = TempDir::new("directory");
-    assert_refused(&tmp.0, "not a regular file but a directory");
+    assert_refused(&tmp.0, "rule `reports-folder`: no report file");
 }
 
 #[test]
@@ -271,4 +281,107 @@ fn long_csv_is_the_sites_file() {
     assert!(!ok, "an unknown flag is refused");
     let (_, ok) = run(&["board", "--long"]);
     assert!(!ok, "board has no long form");
+}
+
+// ------------------------------------------------------------------ several reports
+
+/// The fixture folder: the real 2022 report and a fictional 2023 one (see its header).
+fn fixtures() -> String {
+    format!("{}/../tests/fixtures/reports", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn validate_checks_a_folder_and_refuses_fictional_data_without_the_flag() {
+    let dir = fixtures();
+    let (out, ok) = run_env(&["validate", &dir], &[]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("2023.toml: rule `fictional`") && out.contains("ESG_ALLOW_FICTIONAL=1"),
+        "{out}"
+    );
+    let (out, ok) = run_env(&["validate", &dir], &[("ESG_ALLOW_FICTIONAL", "1")]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("2022.toml: ok (") && out.contains("2023.toml: ok ("),
+        "{out}"
+    );
+    assert!(
+        out.contains("ok (2 report(s), years 2021, 2022, 2023, 106 KPIs, 3 restated figure(s))"),
+        "{out}"
+    );
+    let real = format!("{}/reports", env!("CARGO_MANIFEST_DIR"));
+    let (out, ok) = run_env(&["validate", &real], &[]);
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn csv_covers_every_year_of_every_report() {
+    let dir = fixtures();
+    let allow = [("ESG_ALLOW_FICTIONAL", "1")];
+    let (csv, ok) = run_env(&["--data", &dir, "csv"], &allow);
+    assert!(ok, "{csv}");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[0],
+        "year,pillar,section,id,metric_zh,metric_en,unit,value,hkex_kpi"
+    );
+    for expected in [
+        // 2021 from the 2022 report, 2022 as the 2023 report restates it, 2023 its own.
+        "2021,E,ghg-emissions,ghg-scope-2,間接溫室氣體排放量（範疇二）,Indirect GHG emissions (Scope 2),噸二氧化碳當量,67.396,A1.2",
+        "2022,E,ghg-emissions,ghg-scope-2,間接溫室氣體排放量（範疇二）,Indirect GHG emissions (Scope 2),噸二氧化碳當量,67.900,A1.2",
+        "2023,E,ghg-emissions,ghg-scope-2,間接溫室氣體排放量（範疇二）,Indirect GHG emissions (Scope 2),噸二氧化碳當量,67.758,A1.2",
+        "2022,S,workforce,employees-mainland,中國大陸員工數,Employees in mainland China,人,605,B1.1",
+        // Dropped by 2023: kept with its years from 2022.
+        "2022,S,customer-service,complaint-response-time,用戶投訴平均受理時長,Average complaint response time,分鐘,20,B6.2",
+    ] {
+        assert!(rows.contains(&expected), "missing row: {expected}");
+    }
+    assert!(!rows
+        .iter()
+        .any(|r| r.starts_with("2023,S,customer-service,complaint-response-time")));
+    // The same through the setting the build reads.
+    let (env_csv, ok) = run_env(&["csv"], &[("ESG_DATA_DIR", &dir), allow[0]]);
+    assert!(ok);
+    assert_eq!(env_csv, csv);
+}
+
+#[test]
+fn restatements_lists_every_difference() {
+    let allow = [("ESG_ALLOW_FICTIONAL", "1")];
+    let (out, ok) = run_env(&["--data", &fixtures(), "restatements"], &allow);
+    assert!(ok, "{out}");
+    assert_eq!(
+        out,
+        "kpi_id,year,metric_zh,metric_en,unit,original_value,original_report_year,value,source_report_year\n\
+         ghg-scope-2,2022,間接溫室氣體排放量（範疇二）,Indirect GHG emissions (Scope 2),噸二氧化碳當量,67.758,2022,67.900,2023\n\
+         employees-mainland,2022,中國大陸員工數,Employees in mainland China,人,604,2022,605,2023\n\
+         employees-hk-macao-taiwan-overseas,2022,港澳台及海外員工數,\"Employees in Hong Kong, Macao, Taiwan and overseas\",人,1,2022,0,2023\n"
+    );
+    let (out, ok) = run(&["restatements"]);
+    assert!(ok);
+    assert_eq!(out.lines().count(), 1, "one report restates nothing: {out}");
+}
+
+#[test]
+fn long_csv_marks_restated_rows_with_both_figures_and_sources() {
+    let allow = [("ESG_ALLOW_FICTIONAL", "1")];
+    let (csv, ok) = run_env(&["--data", &fixtures(), "csv", "--long"], &allow);
+    assert!(ok, "{csv}");
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",ghg-scope-2,") && l.starts_with("HKEX:2192,2022,"))
+        .expect("ghg-scope-2 2022");
+    assert!(
+        row.contains(",67.900,restated,A1.2,2023,FICTIONAL TEST DATA 2023年環境關鍵績效,溫室氣體排放,"),
+        "{row}"
+    );
+    assert!(row.ends_with(",67.758,2022"), "{row}");
+    let row = csv
+        .lines()
+        .find(|l| l.contains(",ghg-scope-2,") && l.starts_with("HKEX:2192,2021,"))
+        .expect("ghg-scope-2 2021");
+    assert!(
+        row.contains(",67.396,reported,A1.2,2022,2022年環境關鍵績效,溫室氣體排放,"),
+        "{row}"
+    );
 }

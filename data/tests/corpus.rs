@@ -1408,9 +1408,9 @@ fn unreadable_files_are_rejected_by_the_cli() {
         b"[report]\nyear = 2022\ncompany = { zh = \"\xc2\xe5\xaf\xdf\xb3\x71\" }\n",
     )
     .expect("write");
-    // A directory, and a path that does not exist.
+    // A path that does not exist.
     let missing = tmp.0.join("missing.toml");
-    for path in [big5.as_path(), tmp.0.as_path(), missing.as_path()] {
+    for path in [big5.as_path(), missing.as_path()] {
         let out = validate(path);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
@@ -1420,10 +1420,175 @@ fn unreadable_files_are_rejected_by_the_cli() {
             path.display()
         );
     }
+    // A folder is read file by file: the unreadable one is named.
+    let out = validate(&tmp.0);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{}: rule `readable`: not valid UTF-8", big5.display())),
+        "{stdout}"
+    );
     // No PATH at all is a usage error.
     let out = Command::new(env!("CARGO_BIN_EXE_esg-data"))
         .arg("validate")
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
+}
+
+// ------------------------------------------------------------------ the set of reports
+
+/// The fictional 2023 fixture (`tests/fixtures/reports/2023.toml`), which restates 2022.
+fn fixture_2023() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/reports/2023.toml");
+    std::fs::read_to_string(path).expect("the 2023 fixture")
+}
+
+/// `src` with the one occurrence of `from` inside the `[[kpi]]` block `id` replaced.
+fn kpi_edit(src: &str, id: &str, from: &str, to: &str) -> String {
+    replace_in(src, kpi_block(src, id), from, to)
+}
+
+/// A folder of reports that breaks a cross-report rule: files, whether fictional data is
+/// allowed, and the one line each of `load_set` and `esg-data validate DIR` must print
+/// (`{dir}` stands for the folder as given).
+struct SetCase {
+    name: &'static str,
+    files: Vec<(&'static str, String)>,
+    allow_fictional: bool,
+    want: &'static str,
+}
+
+fn set_cases() -> Vec<SetCase> {
+    let real = esg_data::REPORT_2022.to_owned();
+    let y2023 = fixture_2023();
+    vec![
+        SetCase {
+            name: "unit-changed-without-a-note",
+            files: vec![
+                ("2022.toml", real.clone()),
+                ("2023.toml", kpi_edit(&y2023, "donations", "unit = \"萬元\"", "unit = \"元\"")),
+            ],
+            allow_fictional: true,
+            want: "{dir}/2023.toml: kpi `donations`: rule `unit-change`: `unit` is `元` here but `萬元` in {dir}/2022.toml",
+        },
+        SetCase {
+            name: "kpi-id-reused-with-another-meaning",
+            files: vec![
+                ("2022.toml", real.clone()),
+                (
+                    "2023.toml",
+                    kpi_edit(
+                        &kpi_edit(&y2023, "customer-complaints", "section = \"customer-service\"", "section = \"community\""),
+                        "customer-complaints",
+                        "zh = \"所提供的服務被客戶投訴量\"",
+                        "zh = \"社區活動次數\"",
+                    ),
+                ),
+            ],
+            allow_fictional: true,
+            want: "{dir}/2023.toml: kpi `customer-complaints`: rule `kpi-meaning`: the id names 「社區活動次數」 in section `community` here but 「所提供的服務被客戶投訴量」 in section `customer-service` in {dir}/2022.toml",
+        },
+        SetCase {
+            name: "two-files-claim-the-same-year",
+            files: vec![("2022.toml", real.clone()), ("2022-copy.toml", real.clone())],
+            allow_fictional: false,
+            want: "{dir}/2022.toml: year 2022: rule `report-year-unique`: `[report] year` is also the year of {dir}/2022-copy.toml",
+        },
+        SetCase {
+            name: "fictional-without-the-allow-flag",
+            files: vec![("2022.toml", real.clone()), ("2023.toml", y2023.clone())],
+            allow_fictional: false,
+            want: "{dir}/2023.toml: rule `fictional`: `[report] fictional`: this file is fictional test data and is never shipped",
+        },
+        SetCase {
+            name: "fictional-mark-reworded",
+            files: vec![(
+                "2023.toml",
+                y2023.replacen("fictional = \"fictional test data\"", "fictional = \"yes\"", 1),
+            )],
+            allow_fictional: true,
+            want: "{dir}/2023.toml: rule `fictional`: `[report] fictional` is `yes`; a fictional file says exactly `fictional test data`",
+        },
+    ]
+}
+
+#[test]
+fn every_bad_set_of_reports_is_rejected_naming_file_field_and_rule() {
+    let mut failures = Vec::new();
+    for case in set_cases() {
+        let tmp = TempDir::new(&format!("bad-set-{}", case.name));
+        for (name, src) in &case.files {
+            std::fs::write(tmp.0.join(name), src).expect("write");
+        }
+        let dir = tmp.0.display().to_string();
+        let want = case.want.replace("{dir}", &dir);
+        // The library, as the build calls it.
+        match esg_data::reports::load_dir(&tmp.0, &dir, case.allow_fictional) {
+            Ok(_) => failures.push(format!("{}: accepted by load_dir", case.name)),
+            Err(issues) => {
+                let lines: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
+                if lines.len() != 1 || !lines[0].starts_with(&want) {
+                    failures.push(format!(
+                        "{}: load_dir said\n  {}\nwant\n  {want}",
+                        case.name,
+                        lines.join("\n  ")
+                    ));
+                }
+            }
+        }
+        // The CLI, with the same setting.
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_esg-data"));
+        cmd.arg("validate")
+            .arg(&tmp.0)
+            .env_remove("ESG_DATA_DIR")
+            .env_remove("ESG_ALLOW_FICTIONAL");
+        if case.allow_fictional {
+            cmd.env("ESG_ALLOW_FICTIONAL", "1");
+        }
+        let out = cmd.output().expect("run esg-data");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        if out.status.code() != Some(1) || !stdout.lines().any(|l| l.starts_with(&want)) {
+            failures.push(format!(
+                "{}: esg-data validate said ({:?})\n{stdout}",
+                case.name,
+                out.status.code()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_unit_change_with_a_note_passes_and_keeps_only_the_new_units_years() {
+    let y2023 = kpi_edit(
+        &fixture_2023(),
+        "donations",
+        "unit = \"萬元\"",
+        "unit = \"元\"\nunit_change = { zh = \"改以元列示。\", en = \"Now in RMB.\" }",
+    );
+    let set = esg_data::reports::load_set(
+        &[
+            ("2022.toml".into(), esg_data::REPORT_2022.into()),
+            ("2023.toml".into(), y2023),
+        ],
+        true,
+    )
+    .unwrap_or_else(|i| panic!("{}", i.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")));
+    let k = set.merged.kpi("donations").expect("donations");
+    assert_eq!(k.unit, "元");
+    assert_eq!(
+        k.values.iter().map(|v| v.year).collect::<Vec<_>>(),
+        [2022, 2023],
+        "2021 was in 萬元 only"
+    );
+    assert!(
+        k.values.iter().all(|v| v.restated.is_none()),
+        "another unit is no restatement"
+    );
 }
