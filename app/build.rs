@@ -1,5 +1,6 @@
-//! Validates the report's data file and embeds it: a file that breaks a rule fails the
-//! build here, with the same messages as `esg-data validate`. Also builds every chart's
+//! Validates every report's data file and the set, and embeds their merge (`ESG_DATA_DIR`,
+//! default `data/reports`): a file that breaks a rule fails the build here, with the same
+//! messages as `esg-data validate`. Also builds every chart's
 //! ECharts option ahead of time (`esg_explorer::prebuilt`), so the wasm only looks them up,
 //! and hashes `embed/embed.js` for the embed snippet's `integrity` (`ESG_EMBED_JS_SRI`).
 //! Reads the `ESG_REPORT_URL` setting (the header's link to the report itself), checked by
@@ -9,26 +10,32 @@
 //! which `esg-pages` writes into `dist/data/`) for the Data panel, so the wasm carries
 //! numbers, not the files.
 
+use esg_data::reports;
 use std::path::Path;
-
-const DATA: &str = "data/reports/2022.toml";
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let path = root.join(DATA);
-    println!("cargo:rerun-if-changed={}", path.display());
-    let src = match std::fs::read_to_string(&path) {
-        Ok(s) => s,
-        Err(e) => fail(&[format!("{DATA}: cannot read: {e}")]),
-    };
-    let report = match esg_data::load(DATA, &src) {
-        Ok(r) => r,
+    // The reports folder: `ESG_DATA_DIR` (relative to the repository root), else
+    // `data/reports`. Every `*.toml` in it is checked, then the set, then merged
+    // (`esg_data::reports`); a file marked fictional stops the build unless
+    // `ESG_ALLOW_FICTIONAL=1` (the test run's fixture build only).
+    println!("cargo:rerun-if-env-changed={}", reports::DIR_SETTING);
+    println!("cargo:rerun-if-env-changed={}", reports::ALLOW_FICTIONAL_SETTING);
+    let shown = std::env::var(reports::DIR_SETTING)
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| reports::DEFAULT_DIR.to_owned());
+    let dir = root.join(&shown);
+    // A folder: cargo reruns when any file in it changes.
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let report = match reports::load_dir(&dir, &shown, reports::fictional_allowed_by_env()) {
+        Ok(set) => set.merged,
         Err(issues) => fail(&issues.iter().map(|i| i.to_string()).collect::<Vec<_>>()),
     };
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("report-2022.json");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("report.json");
     let json = match serde_json::to_string(&report) {
         Ok(j) => j,
-        Err(e) => fail(&[format!("{DATA}: cannot serialise: {e}")]),
+        Err(e) => fail(&[format!("{shown}: cannot serialise: {e}")]),
     };
     if let Err(e) = std::fs::write(&out, json) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);

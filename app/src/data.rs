@@ -4,7 +4,7 @@
 use esg_data::Report;
 use std::sync::OnceLock;
 
-const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/report-2022.json"));
+const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/report.json"));
 
 /// The 2022 report, or why it could not be read (never expected: the build checked it).
 pub fn report() -> Result<&'static Report, &'static str> {

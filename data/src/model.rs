@@ -74,6 +74,13 @@ impl Meta {
         y
     }
 
+    /// The two years a change compares: the latest year before the report year, and the
+    /// report year (with several reports merged, not the first comparative year).
+    pub fn latest_two(&self) -> (u16, u16) {
+        let previous = self.years().into_iter().rfind(|y| *y < self.year).unwrap_or(self.year);
+        (previous, self.year)
+    }
+
     /// The end of `year`'s reporting period (ISO): the day and month of `board_as_of`, the
     /// end of this report's period (the report covers 1 January to 31 December).
     pub fn period_end(&self, year: u16) -> String {

@@ -388,6 +388,7 @@ mod tests {
         let m = fixtures().merged;
         assert_eq!(m.report.year, 2023);
         assert_eq!(m.report.years(), [2021, 2022, 2023]);
+        assert_eq!(m.report.latest_two(), (2022, 2023), "a change compares the latest two");
         let k = m.kpi("ghg-scope-2").expect("ghg-scope-2");
         let v = |y| *k.year_value(y).expect("year");
         assert_eq!(v(2021).source, Some(2022), "2021 only in the 2022 report");

@@ -362,8 +362,7 @@ fn base(unit: &str, categories: Vec<String>, legend_rows: usize, right: f64) -> 
 
 /// One sentence per plotted KPI: how it moved between the years.
 pub fn describe(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
-    let years = report.report.years();
-    let (from, to) = (years[0], report.report.year);
+    let (from, to) = report.report.latest_two();
     ids.iter()
         .filter_map(|id| report.kpi(id))
         .map(|k| {

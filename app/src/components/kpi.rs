@@ -10,10 +10,9 @@ use esg_explorer::table_sort::{self, Order, SortKey};
 use esg_explorer::verdict::{verdict, Basis};
 use leptos::prelude::*;
 
-/// The years a table compares: the comparative year, then the report year.
+/// The years a table compares: the latest year before the report year, then the report year.
 pub fn years(r: &Report) -> (u16, u16) {
-    let y = r.report.years();
-    (y[0], r.report.year)
+    r.report.latest_two()
 }
 
 /// A value as printed, "not disclosed" in words, or "—" where the table has no column.
