@@ -55,11 +55,31 @@ for name in type-value-integer sum-employees-by-gender-2021 roster-age-band numb
 done
 rm -rf "$BAD_CORPUS"
 
+section "trunk build --release (fictional fixtures)"
+# A site from tests/fixtures/reports (the real 2022 report and a fictional 2023 one that
+# restates 2022 figures), never shipped: tests/browser/fixtures.test.mjs reads it from
+# ESG_FIXTURE_DIST. Built first, so the shipped build below is the last one the target
+# directory holds. Also checks that the build refuses the fixtures without the flag.
+refused="$(env -u ESG_ALLOW_FICTIONAL ESG_DATA_DIR=tests/fixtures/reports cargo check -q -p esg-app --offline 2>&1)" && {
+  echo "the build accepted fictional data without ESG_ALLOW_FICTIONAL=1" >&2
+  exit 1
+}
+grep -m1 "tests/fixtures/reports/2023.toml: rule \`fictional\`" <<<"$refused" || {
+  printf 'the build failed without naming the fictional file:\n%s\n' "$refused" >&2
+  exit 1
+}
+export ESG_FIXTURE_DIST="$PWD/target/esg-fixture-dist"
+rm -rf "$ESG_FIXTURE_DIST"
+timed env ESG_DATA_DIR=tests/fixtures/reports ESG_ALLOW_FICTIONAL=1 \
+  ESG_PUBLIC_URL=https://ir.example.com/esg/2023/ trunk build --release --dist "$ESG_FIXTURE_DIST"
+
 section "trunk build --release"
 rm -rf dist
 # A public URL, so the pages' canonical, hreflang and preview tags and sitemap.xml are
 # written and tested (README: "The site's public URL").
-timed env ESG_PUBLIC_URL="${ESG_PUBLIC_URL:-https://ir.example.com/esg/2022/}" trunk build --release
+# Only the real reports (data/reports), whatever the caller's environment says.
+timed env -u ESG_DATA_DIR -u ESG_ALLOW_FICTIONAL \
+  ESG_PUBLIC_URL="${ESG_PUBLIC_URL:-https://ir.example.com/esg/2022/}" trunk build --release
 ls -l dist
 
 section "frictionless validate dist/data/datapackage.json"

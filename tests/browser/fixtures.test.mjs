@@ -1,0 +1,121 @@
+// A site built from the fictional fixtures (README: "Adding next year's report"):
+// tests/fixtures/reports holds the real 2022 report and a made-up 2023 one that restates
+// ghg-scope-2 and the mainland/overseas headcount for 2022, adds ghg-scope-3 and drops
+// complaint-response-time. scripts/test.sh builds it with
+//   ESG_DATA_DIR=tests/fixtures/reports ESG_ALLOW_FICTIONAL=1 trunk build --release --dist target/esg-fixture-dist
+// and names the folder in ESG_FIXTURE_DIST; without it the fixture tests are skipped (the
+// shipped-build checks at the end always run).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, assertNoProblems, gotoApp, launchBrowser, openPage, startServer } from './lib.mjs';
+
+const FIXTURE_DIST = process.env.ESG_FIXTURE_DIST;
+const skip = FIXTURE_DIST ? false : 'ESG_FIXTURE_DIST is not set (scripts/test.sh builds the fixture site)';
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += '"', i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  return rows;
+}
+
+/** The long CSV of a built site as objects keyed by its header. */
+function longRows(dist) {
+  const [header, ...rows] = parseCsv(readFileSync(path.join(dist, 'data', 'medlive-esg.csv'), 'utf8'));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+/** Every file under `dir`. */
+function files(dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+test('fixture site: the data files span 2021–2023 and mark the restated figures', { skip }, () => {
+  const rows = longRows(FIXTURE_DIST);
+  const ghg = rows.filter((r) => r.kpi_id === 'ghg-scope-2');
+  assert.deepEqual(ghg.map((r) => r.year), ['2021', '2022', '2023']);
+  assert.deepEqual(
+    ghg.map((r) => [r.value, r.status, r.source_report_year, r.original_value, r.original_report_year]),
+    [
+      ['67.396', 'reported', '2022', '', ''],
+      ['67.900', 'restated', '2023', '67.758', '2022'],
+      ['67.758', 'reported', '2023', '', ''],
+    ],
+  );
+  const restated = rows.filter((r) => r.status === 'restated').map((r) => `${r.kpi_id} ${r.year}`);
+  assert.deepEqual(
+    restated.sort(),
+    ['employees-hk-macao-taiwan-overseas 2022', 'employees-mainland 2022', 'ghg-scope-2 2022'],
+  );
+  // Added in 2023 (2022 not disclosed: empty, never zero) and dropped after 2022.
+  assert.deepEqual(
+    rows.filter((r) => r.kpi_id === 'ghg-scope-3').map((r) => [r.year, r.value, r.status]),
+    [['2022', '', 'not-disclosed'], ['2023', '12.500', 'reported']],
+  );
+  assert.deepEqual(rows.filter((r) => r.kpi_id === 'complaint-response-time').map((r) => r.year), ['2021', '2022']);
+  const json = JSON.parse(readFileSync(path.join(FIXTURE_DIST, 'data', 'medlive-esg.json'), 'utf8'));
+  assert.equal(json.length, rows.length, 'the JSON has the CSV rows');
+  const pkg = JSON.parse(readFileSync(path.join(FIXTURE_DIST, 'data', 'datapackage.json'), 'utf8'));
+  const csvBytes = statSync(path.join(FIXTURE_DIST, 'data', 'medlive-esg.csv')).size;
+  assert.equal(pkg.resources.find((r) => r.path.endsWith('.csv'))?.bytes, csvBytes);
+});
+
+test('fixture site: the GHG chart plots every year, the table compares the latest two', { skip }, async () => {
+  // The chart's picture (the same option the live chart draws): one series per year.
+  const charts = readdirSync(FIXTURE_DIST).find((n) => /^charts-[0-9a-f]{16}$/.test(n));
+  assert.ok(charts, 'a chart picture folder');
+  const svg = readFileSync(path.join(FIXTURE_DIST, charts, 'ghg', 'absolute', 'en', 'light.svg'), 'utf8');
+  for (const year of ['2021', '2022', '2023']) assert.ok(svg.includes(`>${year}<`), `the GHG picture has ${year}`);
+
+  const server = await startServer({ root: FIXTURE_DIST, base: '/esg/2023/' });
+  const browser = await launchBrowser();
+  try {
+    const { context, page, problems } = await openPage(browser, server, { width: 1280, height: 800 });
+    await gotoApp(page, `${server.url}en/environment/?mode=table`);
+    const row = page.locator('tr[data-row="ghg-scope-2"]').first();
+    await row.waitFor({ state: 'attached', timeout: 30_000 });
+    const cells = await row.locator('td').allTextContents();
+    // unit, 2022 (as the 2023 report restates it), 2023, change between the two.
+    assert.equal(cells[1].trim().startsWith('67.900'), true, `2022 cell: ${cells[1]}`);
+    assert.equal(cells[2].trim().startsWith('67.758'), true, `2023 cell: ${cells[2]}`);
+    assert.match(cells[3], /0\.142/, `change 2022→2023: ${cells[3]}`);
+    const heads = await row.locator('xpath=ancestor::table//thead//th').allTextContents();
+    assert.ok(heads.some((h) => h.includes('2022')) && heads.some((h) => h.includes('2023')), heads.join(' | '));
+    assert.ok(!heads.some((h) => h.includes('2021')), 'the change compares the latest two years');
+    assertNoProblems(problems);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('the shipped build holds only the real 2022 report', () => {
+  assert.ok(existsSync(path.join(DIST, 'index.html')), 'dist/ is built');
+  for (const f of files(DIST)) {
+    const text = readFileSync(f).toString('latin1').toLowerCase();
+    assert.ok(!text.includes('fictional test data'), `${path.relative(DIST, f)} carries the fictional marker`);
+  }
+  const rows = longRows(DIST);
+  assert.deepEqual([...new Set(rows.map((r) => r.year))], ['2021', '2022']);
+  assert.deepEqual([...new Set(rows.map((r) => r.source_report_year))], ['2022']);
+  assert.ok(rows.every((r) => r.status !== 'restated'));
+});
