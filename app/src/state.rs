@@ -18,7 +18,6 @@ pub struct Nav {
     here: RwSignal<String>,
     /// The site root as an absolute URL (in the browser; empty on the host).
     site: StoredValue<String>,
-    report: &'static Report,
     lang: Memo<Lang>,
     view: Memo<View>,
     mode: Memo<Mode>,
@@ -37,7 +36,6 @@ impl Nav {
             state,
             here: RwSignal::new(here.to_owned()),
             site: StoredValue::new(site),
-            report,
             lang: Memo::new(move |_| state.with(|s| s.lang.unwrap_or_default())),
             view: Memo::new(move |_| state.with(|s| s.view)),
             mode: Memo::new(move |_| state.with(|s| s.mode)),
@@ -125,7 +123,7 @@ impl Nav {
             s.group = None;
         }
         let page = Page::for_state(&s, s.lang.unwrap_or_default());
-        let to = format!("{}{}", page.path(), s.page_query(self.report.report.year));
+        let to = format!("{}{}", page.path(), s.page_query());
         (s, to)
     }
 
@@ -158,7 +156,7 @@ impl Nav {
 
 fn parse(report: &'static Report, here: &str, query: &str, browser_lang: Lang) -> UrlState {
     let is_kpi = |id: &str| report.kpi(id).is_some();
-    let mut s = state_at(here, query, &is_kpi, &report.report.years(), browser_lang);
+    let mut s = state_at(here, query, &is_kpi, browser_lang);
     // An unknown group chooses none (the map then lists every group).
     if esg_explorer::stakeholders::chosen(report, s.group.as_deref()).is_none() {
         s.group = None;

@@ -258,8 +258,8 @@ pub fn to_root(from: &str) -> String {
 /// page's path decides the language and view or widget, the query the rest. On the site
 /// root (or an unknown path) the old query form decides everything, the language falling
 /// back to the reader's browser (`browser_lang`).
-pub fn state_at(here: &str, query: &str, is_kpi: &dyn Fn(&str) -> bool, years: &[u16], browser_lang: Lang) -> UrlState {
-    let mut s = UrlState::parse(query, is_kpi, years);
+pub fn state_at(here: &str, query: &str, is_kpi: &dyn Fn(&str) -> bool, browser_lang: Lang) -> UrlState {
+    let mut s = UrlState::parse(query, is_kpi);
     match Page::parse_path(here).filter(|_| !here.trim_matches('/').is_empty()) {
         Some(page) => {
             s.lang = Some(page.lang);
@@ -352,7 +352,7 @@ mod tests {
 
     #[test]
     fn old_query_links_map_to_their_page() {
-        let st = |q: &str| UrlState::parse(q, &|_| true, &[2021, 2022]);
+        let st = |q: &str| UrlState::parse(q, &|_| true);
         assert_eq!(
             Page::for_state(&st("?view=board&lang=en"), Lang::En).path(),
             "en/board/"
@@ -366,7 +366,7 @@ mod tests {
 
     #[test]
     fn the_path_decides_language_and_view_the_query_the_rest() {
-        let at = |here: &str, q: &str| state_at(here, q, &|k| k == "water", &[2021, 2022], Lang::En);
+        let at = |here: &str, q: &str| state_at(here, q, &|k| k == "water", Lang::En);
         let s = at("zh-hant/board/", "?view=social&lang=en&asof=after-change&kpi=water");
         assert_eq!((s.lang, s.view, s.embed), (Some(Lang::ZhHant), View::Board, None));
         assert_eq!(s.board, crate::url::BoardDate::AfterChange);

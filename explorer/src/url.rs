@@ -118,8 +118,6 @@ pub struct UrlState {
     pub measure: Measure,
     /// The language asked for in the link; `None` means "the reader's browser decides".
     pub lang: Option<Lang>,
-    /// The year the headline figures show; `None` is the report year.
-    pub year: Option<u16>,
     /// The board view's date.
     pub board: BoardDate,
     /// A single widget for an iframe on another page (no site navigation).
@@ -201,15 +199,14 @@ const MAX_VALUE: usize = 64;
 
 impl UrlState {
     /// Reads a query string (with or without the leading `?`). `is_kpi` says which KPI
-    /// ids exist; `years` which years may be chosen. The first valid value of a repeated
-    /// key wins.
-    pub fn parse(query: &str, is_kpi: &dyn Fn(&str) -> bool, years: &[u16]) -> UrlState {
+    /// ids exist. The first valid value of a repeated key wins. `year=` (old links) is
+    /// ignored: each report year's site has its own path, and shows its newest report.
+    pub fn parse(query: &str, is_kpi: &dyn Fn(&str) -> bool) -> UrlState {
         let mut s = UrlState::default();
-        let (mut view, mut kpi, mut mode, mut measure, mut lang, mut year) = (None, None, None, None, None, None);
+        let (mut view, mut kpi, mut mode, mut measure, mut lang) = (None, None, None, None, None);
         let mut board = None;
         let mut embed = None;
         let mut group = None;
-        let mut saw_default_year = false;
         for pair in query.trim_start_matches('?').split('&') {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             if v.len() > MAX_VALUE * 3 {
@@ -235,14 +232,6 @@ impl UrlState {
                     }
                 }
                 "lang" if lang.is_none() => lang = parse_lang(v),
-                // The report year is the default: read as "no year", as it is written.
-                "year" if year.is_none() && !saw_default_year => {
-                    year = v.parse::<u16>().ok().filter(|y| years.contains(y));
-                    if year.is_some() && year == years.iter().max().copied() {
-                        year = None;
-                        saw_default_year = true;
-                    }
-                }
                 "embed" if embed.is_none() => embed = crate::embed::Widget::parse_param(v),
                 "group" if group.is_none() => group = is_id(v).then(|| v.to_owned()),
                 "asof" if board.is_none() => {
@@ -260,7 +249,6 @@ impl UrlState {
         s.mode = mode.unwrap_or_default();
         s.measure = measure.unwrap_or_default();
         s.lang = lang;
-        s.year = year;
         s.board = board.unwrap_or_default();
         s.embed = embed;
         s.group = group;
@@ -277,19 +265,19 @@ impl UrlState {
     }
 
     /// The query string for this state (`?view=social&lang=en`), or empty for the defaults.
-    /// `report_year` is the default year and is never written. The old, query-only form of
+    /// The old, query-only form of
     /// a link: it still works everywhere (the site root sends it to its page).
-    pub fn to_query(&self, report_year: u16) -> String {
-        self.query(report_year, true)
+    pub fn to_query(&self) -> String {
+        self.query(true)
     }
 
     /// The query string a static page adds to its path (`en/social/?mode=table`): the
     /// state less what the page's path already says (view, language, widget).
-    pub fn page_query(&self, report_year: u16) -> String {
-        self.query(report_year, false)
+    pub fn page_query(&self) -> String {
+        self.query(false)
     }
 
-    fn query(&self, report_year: u16, with_page: bool) -> String {
+    fn query(&self, with_page: bool) -> String {
         let mut parts: Vec<String> = Vec::new();
         if with_page && self.view != View::default() {
             parts.push(format!("view={}", self.view.as_str()));
@@ -302,9 +290,6 @@ impl UrlState {
         }
         if self.measure == Measure::PerEmployee {
             parts.push("measure=per-employee".into());
-        }
-        if let Some(y) = self.year.filter(|y| *y != report_year) {
-            parts.push(format!("year={y}"));
         }
         if let Some(w) = self.embed.as_ref().filter(|_| with_page) {
             parts.push(format!("embed={}", percent_encode(w.id())));
@@ -333,15 +318,14 @@ mod tests {
     fn is_kpi(id: &str) -> bool {
         ["ghg-scope-2", "employees"].contains(&id)
     }
-    const YEARS: &[u16] = &[2021, 2022];
 
     fn parse(q: &str) -> UrlState {
-        UrlState::parse(q, &is_kpi, YEARS)
+        UrlState::parse(q, &is_kpi)
     }
 
     #[test]
     fn defaults_write_nothing() {
-        assert_eq!(UrlState::default().to_query(2022), "");
+        assert_eq!(UrlState::default().to_query(), "");
         assert_eq!(parse(""), UrlState::default());
     }
 
@@ -353,15 +337,14 @@ mod tests {
             mode: Mode::Table,
             measure: Measure::PerEmployee,
             lang: Some(Lang::En),
-            year: Some(2021),
             board: BoardDate::AfterChange,
             embed: Some(crate::embed::Widget::Group("turnover")),
             group: None,
         };
-        let q = s.to_query(2022);
+        let q = s.to_query();
         assert_eq!(
             q,
-            "?view=social&kpi=employees&mode=table&measure=per-employee&year=2021&embed=turnover&asof=after-change&lang=en"
+            "?view=social&kpi=employees&mode=table&measure=per-employee&embed=turnover&asof=after-change&lang=en"
         );
         assert_eq!(parse(&q), s);
     }
@@ -377,7 +360,6 @@ mod tests {
         assert_eq!(s.kpi, None);
         assert_eq!(s.mode, Mode::Chart);
         assert_eq!(s.lang, None);
-        assert_eq!(s.year, None);
         assert_eq!(parse("view=environment&view=social").view, View::Environment);
         assert_eq!(parse(&format!("view={}", "a".repeat(10_000))).view, View::Overview);
     }
@@ -387,12 +369,12 @@ mod tests {
         let s = parse("?view=stakeholders&group=clients&lang=en");
         assert_eq!(s.group.as_deref(), Some("clients"));
         assert!(s.on_map());
-        assert_eq!(s.to_query(2022), "?view=stakeholders&group=clients&lang=en");
-        assert_eq!(parse(&s.to_query(2022)), s);
-        assert_eq!(s.page_query(2022), "?group=clients");
+        assert_eq!(s.to_query(), "?view=stakeholders&group=clients&lang=en");
+        assert_eq!(parse(&s.to_query()), s);
+        assert_eq!(s.page_query(), "?group=clients");
         let embed = parse("?embed=stakeholders&group=doctors");
         assert!(embed.on_map());
-        assert_eq!(embed.to_query(2022), "?embed=stakeholders&group=doctors");
+        assert_eq!(embed.to_query(), "?embed=stakeholders&group=doctors");
         assert!(!parse("?view=social&group=doctors").on_map());
         assert!(!parse("?view=stakeholders&embed=ghg").on_map());
     }
@@ -415,7 +397,7 @@ mod tests {
             let s = parse(&format!("view=stakeholders&group={bad}"));
             assert_eq!(s.group, None, "{bad:?}");
             assert_eq!(s.view, View::Stakeholders);
-            assert_eq!(s.to_query(2022), "?view=stakeholders", "{bad:?}");
+            assert_eq!(s.to_query(), "?view=stakeholders", "{bad:?}");
         }
         assert_eq!(parse(&format!("group={}", "a".repeat(65))).group, None);
         assert_eq!(parse(&format!("group={}", "a".repeat(64))).group, Some("a".repeat(64)));

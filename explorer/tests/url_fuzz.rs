@@ -1,6 +1,6 @@
 //! Fuzzing the query string: `UrlState::parse` reads whatever a link, a bookmark, a chat
 //! app or an attacker puts after the `?`. It must never panic, must always give a state the
-//! app can render (a KPI id the dataset has, a year the report has), must ignore what it
+//! app can render (a KPI id the dataset has), must ignore what it (and `year=`)
 //! does not understand, and what it writes back must read back as the same state.
 //!
 //! Uses the real dataset's KPI ids and years. About 12 000 generated inputs; a few seconds.
@@ -38,11 +38,11 @@ fn is_kpi(id: &str) -> bool {
 }
 
 fn parse(q: &str) -> UrlState {
-    UrlState::parse(q, &is_kpi, &data().years)
+    UrlState::parse(q, &is_kpi)
 }
 
 fn to_query(s: &UrlState) -> String {
-    s.to_query(data().report_year)
+    s.to_query()
 }
 
 /// The state as the link means it (no known round-trip gaps remain).
@@ -54,9 +54,6 @@ fn normalized(s: UrlState) -> UrlState {
 fn assert_renderable(input: &str, s: &UrlState) -> Result<(), TestCaseError> {
     if let Some(k) = &s.kpi {
         prop_assert!(is_kpi(k), "kpi {:?} is not a dataset id (input {:?})", k, input);
-    }
-    if let Some(y) = s.year {
-        prop_assert!(data().years.contains(&y), "year {} (input {:?})", y, input);
     }
     prop_assert!(View::ALL.contains(&s.view));
     if let Some(g) = &s.group {
@@ -252,24 +249,16 @@ fn valid_state() -> impl Strategy<Value = UrlState> {
         proptest::sample::select(vec![Mode::Chart, Mode::Table]),
         proptest::sample::select(vec![Measure::Absolute, Measure::PerEmployee]),
         proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
-        proptest::option::of(proptest::sample::select(
-            d.years
-                .iter()
-                .copied()
-                .filter(|y| *y != d.report_year)
-                .collect::<Vec<_>>(),
-        )),
         proptest::sample::select(vec![BoardDate::PeriodEnd, BoardDate::AfterChange]),
         proptest::option::of(proptest::sample::select(widget_ids()).prop_map(Widget::parse)),
         proptest::option::of(proptest::sample::select(d.groups.clone())),
     )
-        .prop_map(|(view, kpi, mode, measure, lang, year, board, embed, group)| UrlState {
+        .prop_map(|(view, kpi, mode, measure, lang, board, embed, group)| UrlState {
             view,
             kpi,
             mode,
             measure,
             lang,
-            year,
             board,
             embed,
             group,
@@ -371,9 +360,6 @@ proptest! {
             match *k {
                 "view" => prop_assert_eq!(expected.view.as_str(), v.as_str()),
                 "kpi" => prop_assert_eq!(expected.kpi.as_deref(), Some(v.as_str())),
-                // The report year is the default and reads as no year.
-                "year" if v.parse::<u16>().ok() == Some(data().report_year) => prop_assert_eq!(expected.year, None),
-                "year" => prop_assert_eq!(expected.year.map(|y| y.to_string()), Some(v.clone())),
                 "lang" => prop_assert!(expected.lang.is_some()),
                 _ => {}
             }
@@ -382,12 +368,14 @@ proptest! {
     }
 }
 
-/// A link that names the report year (`?year=2022`) reads as no year (the default), the
-/// way `to_query` writes it: one state per link.
+/// `year=` (old links) is parsed and ignored: any year reads as no year at all.
 #[test]
-fn report_year_in_a_link_round_trips_exactly() {
-    let s = parse(&format!("year={}", data().report_year));
-    assert_eq!(parse(&to_query(&s)), s);
+fn a_year_in_a_link_is_ignored() {
+    for y in data().years.iter().chain(&[1999, data().report_year + 1]) {
+        let s = parse(&format!("year={y}&view=social"));
+        assert_eq!(s, parse("view=social"));
+        assert_eq!(to_query(&s), "?view=social");
+    }
 }
 
 /// `embed=%00` has no usable character left: no embed, as `embed=` reads.
@@ -412,8 +400,7 @@ fn examples() {
     assert_eq!(s.view, View::Social);
     assert_eq!(s.kpi.as_deref(), Some("employees"));
     assert_eq!(s.lang, Some(Lang::En));
-    assert_eq!(s.year, Some(2021));
-    assert_eq!(to_query(&s), "?view=social&kpi=employees&year=2021&lang=en");
+    assert_eq!(to_query(&s), "?view=social&kpi=employees&lang=en", "year= is ignored");
     assert_eq!(parse(&format!("kpi={}", "employees".repeat(5000))).kpi, None);
     assert_eq!(
         parse("kpi=<script>alert(1)</script>&kpi=water").kpi.as_deref(),

@@ -41,7 +41,7 @@ pub fn WidgetActions(
             ..UrlState::default()
         };
         let page = Page::for_state(&st, lang());
-        let at = format!("{}{}", page.path(), st.page_query(report.report.year));
+        let at = format!("{}{}", page.path(), st.page_query());
         snippet(&nav.site(), &at, &title.get(), env!("ESG_EMBED_JS_SRI"))
     };
     view! {
