@@ -23,6 +23,8 @@ pub const JSON: &str = "medlive-esg.json";
 pub const PACKAGE: &str = "datapackage.json";
 /// What the data is and how to cite it.
 pub const README: &str = "README.md";
+/// Every restated figure (`esg-data restatements`), written only when a report restates one.
+pub const RESTATEMENTS: &str = "medlive-esg-restatements.csv";
 
 /// What the report says about its availability (關於本報告 › 報告版本與獲取途徑), and what
 /// it does not settle: no licence is stated, so none is claimed.
@@ -47,7 +49,7 @@ pub fn files(r: &Report, report_url: Option<&str>) -> Vec<DataFile> {
     let json = long::json(r);
     let package = datapackage(r, report_url, &csv, rows);
     let readme = readme(r, &csv, &json, rows);
-    vec![
+    let mut out = vec![
         DataFile {
             name: CSV,
             content: csv,
@@ -68,7 +70,17 @@ pub fn files(r: &Report, report_url: Option<&str>) -> Vec<DataFile> {
             content: readme,
             rows: 0,
         },
-    ]
+    ];
+    // With several reports, the restated figures (`esg-data restatements`); none with one.
+    let restated = crate::reports::restatements(r).len();
+    if restated > 0 {
+        out.push(DataFile {
+            name: RESTATEMENTS,
+            content: crate::export::restatements_csv(r),
+            rows: restated,
+        });
+    }
+    out
 }
 
 /// `sha256:` and the hex digest, as a Data Package's `hash` writes it.

@@ -430,6 +430,21 @@ mod tests {
     }
 
     #[test]
+    fn the_site_lists_restated_figures_only_when_there_are_some() {
+        let names =
+            |r: &Report| -> Vec<&'static str> { crate::package::files(r, None).iter().map(|f| f.name).collect() };
+        let merged = fixtures().merged;
+        let files = crate::package::files(&merged, None);
+        let list = files
+            .iter()
+            .find(|f| f.name == crate::package::RESTATEMENTS)
+            .expect("listed");
+        assert_eq!(list.rows, 3);
+        assert_eq!(list.content, crate::export::restatements_csv(&merged));
+        assert!(!names(&crate::report_2022().expect("2022")).contains(&crate::package::RESTATEMENTS));
+    }
+
+    #[test]
     fn restatements_are_listed_in_kpi_order() {
         let list: Vec<(String, u16)> = restatements(&fixtures().merged)
             .into_iter()

@@ -360,8 +360,31 @@ fn base(unit: &str, categories: Vec<String>, legend_rows: usize, right: f64) -> 
         .animation(false)
 }
 
-/// One sentence per plotted KPI: how it moved between the years.
+/// One sentence per plotted KPI: how it moved between the years; then one per restated
+/// figure, with both figures and both reports.
 pub fn describe(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
+    let mut out = moves(report, ids, lang);
+    for k in ids.iter().filter_map(|id| report.kpi(id)) {
+        for v in &k.values {
+            let Some(was) = v.restated else { continue };
+            out.push(Msg::AriaRestated.fill(
+                lang,
+                &[
+                    ("name", k.metric.get(lang)),
+                    ("year", &v.year.to_string()),
+                    ("now", &v.source_year(report.report.year).to_string()),
+                    ("value", &format::value(v.value, lang)),
+                    ("report", &was.report_year.to_string()),
+                    ("was", &format::value(was.value, lang)),
+                    ("unit", &format::unit_label(&k.unit, lang)),
+                ],
+            ));
+        }
+    }
+    out
+}
+
+fn moves(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
     let (from, to) = report.report.latest_two();
     ids.iter()
         .filter_map(|id| report.kpi(id))

@@ -37,6 +37,22 @@ pub fn value(v: Value, lang: Lang) -> String {
     }
 }
 
+/// A table cell's figure: the value as printed, and where a later report restated it, the
+/// figure first reported and its report beside it (both figures visible and read aloud).
+pub fn cell(v: &esg_data::YearValue, lang: Lang) -> String {
+    match v.restated {
+        None => value(v.value, lang),
+        Some(was) => Msg::RestatedCell.fill(
+            lang,
+            &[
+                ("value", &value(v.value, lang)),
+                ("was", &value(was.value, lang)),
+                ("report", &was.report_year.to_string()),
+            ],
+        ),
+    }
+}
+
 /// A unit in `lang` (the printed Chinese unit when the catalogue lacks it).
 pub fn unit_label(zh: &str, lang: Lang) -> String {
     unit(zh)

@@ -211,6 +211,13 @@ messages! {
     DataFilePackage => ("數據包描述", "Data Package"),
     DataFileReadme => ("說明及引用", "About and citing"),
     DataFileRows => ("{rows}行", "{rows} rows"),
+    DataFileRestatements => ("重列數據", "Restated figures"),
+    // A figure a later report restated (several reports merged): both figures, both reports.
+    RestatedCell => ("{value}（重列；{report}年報告原列{was}）", "{value} (restated; {was} in the {report} report)"),
+    AriaRestated => (
+        "{name}的{year}年數字經{now}年報告重列為{value}{unit}，{report}年報告原列{was}{unit}。",
+        "{name} for {year} restated by the {now} report as {value} {unit}; the {report} report gave {was} {unit}."
+    ),
     Embed => ("嵌入", "Embed"),
     EmbedHelp => ("將以下代碼貼到年報網頁，圖表會自動調整高度。", "Paste this into the annual-report page; the widget sizes itself."),
     Share => ("分享", "Share"),

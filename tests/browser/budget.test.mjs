@@ -55,9 +55,12 @@ export const BUDGETS = [
     zh-hant/social): the Data panel on every page (issue 14, ~3 KB of wasm), the stakeholder
     map as HTML (issue 12, ~0.8 KB) and the pictures' padded ticks (issue 12). Debt: win it
     back (e.g. fewer value-axis ticks, splitNumber 3, or a lighter panel) and lower it again.
-    Later on 2026-12-01: 353,000 (zh-hant/social 352,120 B): progressive mounting of the
-    content index and keeping a scrolled reader's place (components/reveal.rs, ~0.9 KB of
-    wasm), and boot.js waiting for `load` (issue 11: the index's mount task 174 → 75 ms). */
+    Later on 2026-12-01, three changes together: progressive mounting of the content index and
+    keeping a scrolled reader's place (components/reveal.rs, ~0.9 KB of wasm; issue 11: the
+    index's mount task 174 → 75 ms); every report year from its own file (issue 14: the wasm
+    reads each value's source and restatement, ~1.6 KB); the wide chart pictures' <source>
+    elements (issue 12: ~0.7 KB of HTML on the longest page, ~1.4 KB of wasm). TOTAL. More
+    debt, same plan. */
 export const TOTAL_BUDGET = 353_000;
 /** ECharts, after the first interaction: 168,536 B since the aria component left it;
     158,012 B since the tree chart left with the radial stakeholder map (2026-12-01). */

@@ -93,13 +93,23 @@ test('fixture site: the GHG chart plots every year, the table compares the lates
     const row = page.locator('tr[data-row="ghg-scope-2"]').first();
     await row.waitFor({ state: 'attached', timeout: 30_000 });
     const cells = await row.locator('td').allTextContents();
-    // unit, 2022 (as the 2023 report restates it), 2023, change between the two.
-    assert.equal(cells[1].trim().startsWith('67.900'), true, `2022 cell: ${cells[1]}`);
+    // unit, 2022 (as the 2023 report restates it, with the first figure beside it), 2023,
+    // change between the two.
+    assert.equal(cells[1].trim(), '67.900 (restated; 67.758 in the 2022 report)', `2022 cell: ${cells[1]}`);
     assert.equal(cells[2].trim().startsWith('67.758'), true, `2023 cell: ${cells[2]}`);
     assert.match(cells[3], /0\.142/, `change 2022→2023: ${cells[3]}`);
     const heads = await row.locator('xpath=ancestor::table//thead//th').allTextContents();
     assert.ok(heads.some((h) => h.includes('2022')) && heads.some((h) => h.includes('2023')), heads.join(' | '));
     assert.ok(!heads.some((h) => h.includes('2021')), 'the change compares the latest two years');
+    // The chart's accessible description names both figures and both reports.
+    const label = await page.locator('[role="img"][aria-label*="restated"]').first().getAttribute('aria-label');
+    assert.match(label, /Indirect GHG emissions \(Scope 2\) for 2022 restated by the 2023 report as 67\.900 .*the 2022 report gave 67\.758/);
+    // The Data panel lists the restated figures as a file, with its rows.
+    const listed = await page.locator('.data-files a[data-action="data-file"]').allTextContents();
+    const restated = listed.find((t) => t.startsWith('medlive-esg-restatements.csv'));
+    assert.match(restated ?? '', /Restated figures · 3 rows/, listed.join(' | '));
+    const csv = await (await fetch(`${server.url}data/medlive-esg-restatements.csv`)).text();
+    assert.equal(csv.trim().split('\n').length, 4, csv);
     assertNoProblems(problems);
     await context.close();
   } finally {
@@ -118,4 +128,5 @@ test('the shipped build holds only the real 2022 report', () => {
   assert.deepEqual([...new Set(rows.map((r) => r.year))], ['2021', '2022']);
   assert.deepEqual([...new Set(rows.map((r) => r.source_report_year))], ['2022']);
   assert.ok(rows.every((r) => r.status !== 'restated'));
+  assert.ok(!existsSync(path.join(DIST, 'data', 'medlive-esg-restatements.csv')), 'one report restates nothing');
 });

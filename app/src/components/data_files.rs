@@ -58,6 +58,7 @@ impl Download {
             esg_data::package::CSV => Msg::DataFileCsv,
             esg_data::package::JSON => Msg::DataFileJson,
             esg_data::package::PACKAGE => Msg::DataFilePackage,
+            esg_data::package::RESTATEMENTS => Msg::DataFileRestatements,
             _ => Msg::DataFileReadme,
         };
         let mut s = format!("{} · {}", f.name, what.text(lang));

@@ -17,8 +17,8 @@ pub fn years(r: &Report) -> (u16, u16) {
 
 /// A value as printed, "not disclosed" in words, or "—" where the table has no column.
 pub fn cell(k: &Kpi, year: u16, lang: Lang) -> String {
-    match k.value(year) {
-        Some(v) => format::value(v, lang),
+    match k.year_value(year) {
+        Some(v) => format::cell(v, lang),
         None => "—".into(),
     }
 }
