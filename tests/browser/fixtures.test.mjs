@@ -102,6 +102,7 @@ test('fixture site: the GHG chart plots every year, the table compares the lates
     assert.ok(heads.some((h) => h.includes('2022')) && heads.some((h) => h.includes('2023')), heads.join(' | '));
     assert.ok(!heads.some((h) => h.includes('2021')), 'the change compares the latest two years');
     // The chart's accessible description names both figures and both reports.
+    await gotoApp(page, `${server.url}en/environment/`);
     const label = await page.locator('[role="img"][aria-label*="restated"]').first().getAttribute('aria-label');
     assert.match(label, /Indirect GHG emissions \(Scope 2\) for 2022 restated by the 2023 report as 67\.900 .*the 2022 report gave 67\.758/);
     // The Data panel lists the restated figures as a file, with its rows.
