@@ -26,8 +26,9 @@ export const BUDGETS = [
   // A page rendered by the app's own components (app/src/pages.rs): the whole view, every
   // table of a pillar included. 2026-11-30: 2.4 KB (a widget) to 7,297 B (social, zh);
   // 2026-12-01: 8,557 B (social, zh) with each cell's column name (data-label) for the
-  // stacked-card tables below 34 rem.
-  ['page', /(^|\/)index\.html$/, 9_400, true],
+  // stacked-card tables below 34 rem; 9,479 B with each chart's wide pictures (<source media>
+  // for 460, 520 and 700 px, light and dark: issue 12).
+  ['page', /(^|\/)index\.html$/, 10_400, true],
   // Starts the app after the first paint; shows the error note if it cannot; on the site
   // root, sends old query links and English browsers to their page. Minified by esbuild
   // (Trunk.toml): 2026-11-30: 2,825 B as written, ~1.3 KB minified.
@@ -59,9 +60,9 @@ export const BUDGETS = [
     keeping a scrolled reader's place (components/reveal.rs, ~0.9 KB of wasm; issue 11: the
     index's mount task 174 → 75 ms); every report year from its own file (issue 14: the wasm
     reads each value's source and restatement, ~1.6 KB); the wide chart pictures' <source>
-    elements (issue 12: ~0.7 KB of HTML on the longest page, ~1.4 KB of wasm). TOTAL. More
-    debt, same plan. */
-export const TOTAL_BUDGET = 353_000;
+    elements (issue 12: ~0.7 KB of HTML on the longest page, ~1.4 KB of wasm). 357,000
+    (zh-hant/social 355,990 B). More debt, same plan. */
+export const TOTAL_BUDGET = 357_000;
 /** ECharts, after the first interaction: 168,536 B since the aria component left it;
     158,012 B since the tree chart left with the radial stakeholder map (2026-12-01). */
 export const ECHARTS_BUDGET = ['ECharts', /^echarts\.min-[0-9a-f]{12,16}\.js$/, 174_000];
