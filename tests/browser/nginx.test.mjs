@@ -80,16 +80,33 @@ test('index.html: no-cache, the CSP, gzip, UTF-8 HTML', async () => {
 test('chart pictures: SVG, gzip, a year immutable, a policy that runs nothing', async () => {
   const dir = (await readdir(DIST)).find((f) => /^charts-[0-9a-f]{16}$/.test(f));
   assert.ok(dir, 'no charts-<hash>/ in dist');
-  const f = `${dir}/ghg/absolute/zh-Hant/light.svg`;
-  const raw = await readFile(path.join(DIST, f));
-  const r = await get(`${nginx.url}${f}`, GZIP);
-  assert.equal(r.status, 200, f);
-  assert.equal(r.headers['content-type'].split(';')[0], 'image/svg+xml');
-  assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable');
-  assert.equal(r.headers['content-encoding'], 'gzip');
-  assert.match(r.headers['content-security-policy'] ?? '', /^default-src 'none'/);
-  assert.ok(gunzipSync(r.body).equals(raw));
-  assert.ok(!/<script/i.test(raw.toString('utf8')), 'a picture holds a script');
+  // The phone's picture and a wider one (prebuilt::WIDE_PICTURES), in both themes.
+  for (const name of ['light.svg', 'dark.svg', 'light-520.svg', 'dark-700.svg']) {
+    const f = `${dir}/ghg/absolute/zh-Hant/${name}`;
+    const raw = await readFile(path.join(DIST, f));
+    const r = await get(`${nginx.url}${f}`, GZIP);
+    assert.equal(r.status, 200, f);
+    assert.equal(r.headers['content-type'].split(';')[0], 'image/svg+xml', f);
+    assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable', f);
+    assert.equal(r.headers['content-encoding'], 'gzip', f);
+    assert.match(r.headers['content-security-policy'] ?? '', /^default-src 'none'/, f);
+    assert.ok(gunzipSync(r.body).equals(raw), f);
+    assert.ok(!/<script/i.test(raw.toString('utf8')), `${f}: a picture holds a script`);
+  }
+});
+
+test('data files: CSV and Markdown as UTF-8 text, gzip, revalidated, byte for byte', async () => {
+  for (const [f, type] of [['data/medlive-esg.csv', 'text/csv'], ['data/README.md', 'text/markdown'], ['data/datapackage.json', 'application/json']]) {
+    const raw = await readFile(path.join(DIST, f));
+    const r = await get(`${nginx.url}${f}`, GZIP);
+    assert.equal(r.status, 200, f);
+    assert.equal(r.headers['content-type'].split(';')[0], type, f);
+    if (type !== 'application/json') assert.match(r.headers['content-type'], /charset=utf-8/i, f);
+    assert.equal(r.headers['cache-control'], 'no-cache', f);
+    assert.equal(r.headers['x-content-type-options'], 'nosniff', f);
+    assert.equal(r.headers['content-encoding'], 'gzip', f);
+    assert.ok(gunzipSync(r.body).equals(raw), f);
+  }
 });
 
 test('hashed assets: right type, gzip, a year immutable; wasm is application/wasm', async () => {
