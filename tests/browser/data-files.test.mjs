@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ROOT, assertNoProblems, gotoApp, openPage, useServerAndBrowser } from './lib.mjs';
+import { ROOT, assertNoProblems, gotoApp, openPage, parseCsv, useServerAndBrowser } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
@@ -20,28 +20,6 @@ const HEADER = [
   'note_zh', 'note_en', 'original_value', 'original_report_year',
 ];
 const FILES = ['medlive-esg.csv', 'medlive-esg.json', 'datapackage.json', 'README.md'];
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += '"', i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  assert.ok(!quoted, 'the CSV ends inside a quoted field');
-  assert.equal(field + row.join(''), '', 'the CSV ends with a line break');
-  return rows;
-}
 
 function cliLongCsv() {
   const bin = path.join(ROOT, 'target', 'debug', 'esg-data');
@@ -94,7 +72,7 @@ for (const [lang, pagePath, rowsWord] of [
       const csvBytes = await get(csvFile.href);
       const csvText = csvBytes.toString('utf8');
       assert.ok(!csvText.startsWith('\uFEFF'), 'no byte-order mark');
-      const [header, ...rows] = parseCsv(csvText);
+      const [header, ...rows] = parseCsv(csvText, { strict: true });
       assert.deepEqual(header, HEADER, 'the documented header');
       assert.equal(rows.length, csvFile.rows, "the CSV's rows are the panel's count");
       assert.ok(rows.length > 100, `${rows.length} rows`);

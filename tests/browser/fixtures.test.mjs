@@ -9,35 +9,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, assertNoProblems, gotoApp, launchBrowser, openPage, startServer } from './lib.mjs';
+import { DIST, assertNoProblems, csvObjects, gotoApp, launchBrowser, openPage, parseCsv, startServer } from './lib.mjs';
 
 const FIXTURE_DIST = process.env.ESG_FIXTURE_DIST;
 const skip = FIXTURE_DIST ? false : 'ESG_FIXTURE_DIST is not set (scripts/test.sh builds the fixture site)';
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += '"', i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
-  }
-  return rows;
-}
-
 /** The long CSV of a built site as objects keyed by its header. */
 function longRows(dist) {
-  const [header, ...rows] = parseCsv(readFileSync(path.join(dist, 'data', 'medlive-esg.csv'), 'utf8'));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  return csvObjects(parseCsv(readFileSync(path.join(dist, 'data', 'medlive-esg.csv'), 'utf8'), { strict: true }));
 }
 
 /** Every file under `dir`. */

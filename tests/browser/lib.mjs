@@ -279,3 +279,40 @@ export function recordLayoutShifts() {
 export function layoutShifts(page) {
   return page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
 }
+
+/**
+ * RFC 4180 rows: quoted fields may hold commas, quotes ("") and line breaks; a record ends
+ * at `\n`, `\r\n` or `\r`. With `strict` (the site's own data files) the text must use `\n`
+ * line ends and end with one, outside a quoted field; otherwise a last record without a
+ * line break is kept.
+ */
+export function parseCsv(text, { strict = false } = {}) {
+  if (strict) assert.ok(!text.includes('\r'), 'the CSV has a \\r (its line ends are \\n)');
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += '"', i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (strict) {
+    assert.ok(!quoted, 'the CSV ends inside a quoted field');
+    assert.equal(field + row.join(''), '', 'the CSV ends with a line break');
+  } else if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** CSV rows (from `parseCsv`) as objects keyed by the first row, the header. */
+export function csvObjects([header, ...rows]) {
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}

@@ -22,6 +22,8 @@ import {
   allGroupsShown,
   waitForCharts,
   assertNoProblems,
+  csvObjects,
+  parseCsv,
 } from './lib.mjs';
 
 const env = useServerAndBrowser();
@@ -52,30 +54,6 @@ function tool(name, args) {
   }
 }
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += '"', i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
-
 /** A printed figure as the app shows it: its precision kept, thousands grouped with `,`
     (esg_explorer::format::number). */
 function figure(printed) {
@@ -100,7 +78,7 @@ async function loadDataset() {
     const href = await page.locator('a[data-action="all-csv"]').evaluate((a) => a.href);
     const res = await fetch(href);
     assert.equal(res.status, 200, href);
-    dataset = parseCsv(await res.text());
+    dataset = csvObjects(parseCsv(await res.text()));
     assertNoProblems(problems, 'dataset download');
   } finally {
     await context.close();
