@@ -277,7 +277,7 @@ async function main() {
       gzT += gz;
       if (first.has(f)) firstT += gz;
       const dir = /^(charts-[0-9a-f]{16})\//.exec(f);
-      if (dir) {
+      if (dir && f.endsWith('.svg')) {
         Object.assign(pictures, { n: pictures.n + 1, raw: pictures.raw + raw.length, gz: pictures.gz + gz, dir: dir[1] });
         continue;
       }

@@ -11,7 +11,9 @@
 // and scales it down to fit a narrower column, never up).
 // Writes STAGING_DIR/charts-<hash>/<key>.svg at the first width (key `ghg/absolute/en/light`
 // becomes the file ghg/absolute/en/light.svg) and <key>-<width>.svg at the others
-// (light-520.svg); <hash> is 16 hex digits of SHA-256 over every key and SVG,
+// (light-520.svg), and options.json, every chart's full option keyed by chart key, which
+// the live charts read (static/boot.js); <hash> is 16 hex digits of SHA-256 over every
+// key, SVG and the options,
 // so the directory name changes whenever a picture does (long-cacheable, like trunk's
 // hashed files), and removes older charts-* directories. `esg-pages STAGING_DIR` then
 // finds the one directory and names it on the boot script's tag (data-svg).
@@ -92,32 +94,45 @@ function main() {
   if (!Array.isArray(charts) || charts.length === 0) fail('stdin: no charts');
   const hash = createHash('sha256');
   const out = [];
+  const options = {};
   for (const { key, height, json } of charts) {
     if (!/^[a-z0-9-]+(\/[A-Za-z0-9-]+){3}$/.test(key || '')) fail(`chart key ${JSON.stringify(key)}: not name/variant/lang/theme`);
+    let full;
+    try {
+      full = JSON.parse(json);
+    } catch (e) {
+      fail(`chart ${key}: option is not JSON: ${e.message}`);
+    }
+    options[key] = full;
     for (const [i, width] of widths.entries()) {
       const name = i === 0 ? key : `${key}-${width}`;
       let svg;
       try {
         // A picture has no tooltip (the live chart has; the picture renderer lacks it).
-        const { tooltip: _, ...option } = JSON.parse(json);
+        const { tooltip: _, ...option } = full;
         svg = render(option, width, height);
       } catch (e) {
         fail(`chart ${key}: ${e.message}`);
       }
       hash.update(`${name}\n${svg}\n`);
-      out.push([name, svg]);
+      out.push([`${name}.svg`, svg]);
     }
   }
+  // Every live chart's option, keyed as the app asks for it: static/boot.js fetches this
+  // with ECharts when the first chart goes live (the wasm carries no options).
+  const optionsJson = `${JSON.stringify(options)}\n`;
+  hash.update(`options.json\n${optionsJson}`);
+  out.push(['options.json', optionsJson]);
   const dir = `charts-${hash.digest('hex').slice(0, 16)}`;
   for (const old of fs.readdirSync(staging).filter((f) => /^charts-[0-9a-f]{16}$/.test(f))) {
     fs.rmSync(path.join(staging, old), { recursive: true, force: true });
   }
-  for (const [key, svg] of out) {
-    const file = path.join(staging, dir, `${key}.svg`);
+  for (const [name, content] of out) {
+    const file = path.join(staging, dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, svg);
+    fs.writeFileSync(file, content);
   }
-  console.error(`chart-svgs: ${out.length} pictures in ${dir}/`);
+  console.error(`chart-svgs: ${out.length - 1} pictures and options.json in ${dir}/`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

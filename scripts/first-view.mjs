@@ -45,8 +45,13 @@ export function firstViewFiles(html, dir = '') {
   return [...new Set([path.posix.join(dir, 'index.html'), ...refs.filter(Boolean)])];
 }
 
-/** What loads only after the reader first interacts: ECharts (the boot tag's data-charts). */
+/** What loads only after the reader first interacts: ECharts (the boot tag's data-charts)
+    and the charts' options (options.json in the data-svg folder), static/boot.js's esgCharts. */
 export function afterInteractionFiles(html, dir = '') {
   const boot = bootDir(html, dir);
-  return [...new Set(attrs(html, ['script'], ['data-charts']).map((r) => resolve(boot, r)).filter(Boolean))];
+  const refs = [
+    ...attrs(html, ['script'], ['data-charts']),
+    ...attrs(html, ['script'], ['data-svg']).map((d) => `${d}options.json`),
+  ];
+  return [...new Set(refs.map((r) => resolve(boot, r)).filter(Boolean))];
 }

@@ -84,10 +84,12 @@ timed env -u ESG_DATA_DIR -u ESG_ALLOW_FICTIONAL \
   ESG_PUBLIC_URL="${ESG_PUBLIC_URL:-https://ir.example.com/esg/2022/}" trunk build --release
 ls -l dist
 
-section "frictionless validate dist/data/datapackage.json"
+section "frictionless validate (the shipped and the fixture Data Package)"
 # The reference validator on the built Data Package: schema, types, primary key, the CSV's
 # size and SHA-256, and the JSON's rows (README: "Data files").
 timed .venv-frictionless/bin/frictionless validate dist/data/datapackage.json
+# And the fixture site's, which also describes its restatements CSV.
+timed .venv-frictionless/bin/frictionless validate "$ESG_FIXTURE_DIST/data/datapackage.json"
 
 section "browser tests (node --test)"
 mkdir -p test-results

@@ -6,10 +6,12 @@
      data-glue, data-glue-integrity     the wasm-bindgen JS module and its SRI hash
      data-wasm, data-wasm-integrity     the .wasm and its SRI hash
      data-charts, data-charts-integrity the ECharts bundle and its SRI hash
+     data-svg                           the chart pictures' folder, which holds options.json
    Why: nothing heavy is requested before the first paint and the page's `load`, so the
    static page is the largest paint (LCP) and the wasm download does not compete with it
    (Lighthouse's simulated LCP counts every request started before the observed LCP).
-   ECharts is fetched by window.esgCharts, which the app calls when a chart near the screen goes live.
+   ECharts and the charts' options are fetched by window.esgCharts, which the app calls when a
+   chart near the screen goes live.
    A file, not inline, so the strict CSP needs no exception; trunk adds its SRI hash.
    ECharts is fetched only after the reader first interacts: until then every chart is its
    static picture, drawn at build time (scripts/chart-svgs.mjs).
@@ -138,11 +140,15 @@
   }
 
   var charts = null;
-  /** Loads ECharts once (with its SRI hash); resolves when window.echarts is there. */
+  /** Loads ECharts once (with its SRI hash) and, beside it, every chart's option (the
+      options.json that scripts/chart-svgs.mjs writes in the pictures' hashed folder, so a
+      copy is never stale): the wasm carries no options, a live chart is the only reader.
+      Resolves when window.echarts and window.esgOptions are there. */
   window.esgCharts = function () {
-    if (window.echarts) return Promise.resolve();
+    if (window.echarts && window.esgOptions) return Promise.resolve();
     if (charts) return charts;
-    charts = new Promise(function (resolve, reject) {
+    var script = new Promise(function (resolve, reject) {
+      if (window.echarts) return resolve();
       var s = document.createElement('script');
       s.src = url('charts');
       var integrity = attr('charts-integrity');
@@ -154,10 +160,19 @@
         resolve();
       };
       s.onerror = function () {
-        charts = null; // a later chart may try again
         reject(new Error('could not load ' + s.src));
       };
       document.head.appendChild(s);
+    });
+    var options = fetch(url('svg') + 'options.json', { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('could not load ' + r.url);
+      return r.json().then(function (o) {
+        window.esgOptions = o;
+      });
+    });
+    charts = Promise.all([script, options]).catch(function (e) {
+      charts = null; // a later chart may try again
+      throw e;
     });
     return charts;
   };

@@ -1,5 +1,5 @@
 //! The report, embedded at build time (validated by `build.rs`) and read once; and every
-//! chart's ECharts option, built by `build.rs` (`esg_explorer::prebuilt`).
+//! chart's key, height and description, built by `build.rs` (`esg_explorer::prebuilt`).
 
 use esg_data::Report;
 use std::sync::OnceLock;
@@ -33,13 +33,12 @@ mod prebuilt {
     include!(concat!(env!("OUT_DIR"), "/charts.rs"));
 }
 
-/// A prebuilt chart.
+/// A prebuilt chart. Its ECharts option is not here: the live chart reads it from the
+/// options file fetched with ECharts (`crate::echart`), the build from [`option_json`].
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Chart {
     /// The lookup key (`name/variant/lang/theme`), also the path of its static picture.
     pub key: &'static str,
-    /// The ECharts option as JSON.
-    pub json: &'static str,
     /// Height in px (width follows the container).
     pub height: u32,
     /// What the chart shows, for screen readers (the container's `aria-label`).
@@ -48,22 +47,21 @@ pub struct Chart {
 
 /// Every prebuilt chart, in key order.
 pub fn charts() -> impl Iterator<Item = Chart> {
-    prebuilt::CHARTS.iter().map(|&(key, height, label, json)| Chart {
-        key,
-        json,
-        height,
-        label,
-    })
+    prebuilt::CHARTS
+        .iter()
+        .map(|&(key, height, label)| Chart { key, height, label })
 }
 
 /// The chart `key` (`esg_explorer::prebuilt::key`).
 pub fn chart(key: &str) -> Option<Chart> {
     let i = prebuilt::CHARTS.binary_search_by(|(k, ..)| (*k).cmp(key)).ok()?;
-    let (key, height, label, json) = prebuilt::CHARTS[i];
-    Some(Chart {
-        key,
-        json,
-        height,
-        label,
-    })
+    let (key, height, label) = prebuilt::CHARTS[i];
+    Some(Chart { key, height, label })
+}
+
+/// The ECharts option of chart `key` as JSON (host only: the build's pictures and options file).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn option_json(key: &str) -> Option<&'static str> {
+    let i = prebuilt::CHARTS.binary_search_by(|(k, ..)| (*k).cmp(key)).ok()?;
+    prebuilt::OPTIONS.get(i).copied()
 }

@@ -1,7 +1,7 @@
 //! `<EChart>`: the one component that talks to ECharts.
 //!
 //! Options are built natively by `esg_explorer::charts` (charming) at build time and
-//! arrive as JSON (`crate::data::chart`). The build also draws each one as a static SVG
+//! arrive as JSON in one file beside the pictures, fetched with ECharts ([`live_option`]). The build also draws each one as a static SVG
 //! (`scripts/chart-svgs.mjs`): a chart shows that picture until the reader first interacts
 //! with the page, and only then is ECharts (~170 KB, ~250 ms of a phone's main thread)
 //! loaded and the live chart swapped in. So a phone's first view needs no ECharts.
@@ -113,9 +113,17 @@ fn tooltip_position() -> JsValue {
     F.with(Clone::clone)
 }
 
-/// An option from its JSON, with the live chart's tooltip position.
-fn parse_option(json: &str) -> Option<JsValue> {
-    let opt = js_sys::JSON::parse(json).ok()?;
+/// The option of chart `key` with the live chart's tooltip position, from the options file
+/// `static/boot.js` fetches with ECharts (`window.esgOptions`, which
+/// `scripts/chart-svgs.mjs` writes beside the pictures): the wasm carries no options. A copy,
+/// so that what ECharts or the PNG export changes never reaches the next chart.
+fn live_option(key: &str) -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    let all = js_sys::Reflect::get(&window, &"esgOptions".into()).ok()?;
+    let opt = js_sys::Reflect::get(&all, &key.into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let opt = js_sys::JSON::parse(&js_sys::JSON::stringify(&opt).ok()?.as_string()?).ok()?;
     if let Ok(t) = js_sys::Reflect::get(&opt, &"tooltip".into()) {
         if t.is_object() {
             let _ = js_sys::Reflect::set(&t, &"position".into(), &tooltip_position());
@@ -341,12 +349,12 @@ impl ChartRef {
         self,
         title: String,
         subtitle: String,
-        option_json: &'static str,
+        key: &'static str,
         background: &'static str,
         done: impl FnOnce(String) + 'static,
     ) {
         let export = move |chart: &Instance| {
-            if let Some(url) = png(chart, &title, &subtitle, option_json, background) {
+            if let Some(url) = png(chart, &title, &subtitle, key, background) {
                 done(url);
             }
         };
@@ -358,7 +366,7 @@ impl ChartRef {
     }
 }
 
-fn png(chart: &Instance, title: &str, subtitle: &str, option_json: &str, background: &str) -> Option<String> {
+fn png(chart: &Instance, title: &str, subtitle: &str, key: &str, background: &str) -> Option<String> {
     let extra = serde_json::json!({
         "title": { "text": title, "subtext": subtitle, "left": 8, "top": 4 },
         "grid": { "top": 64 }
@@ -370,7 +378,7 @@ fn png(chart: &Instance, title: &str, subtitle: &str, option_json: &str, backgro
     )
     .ok()?;
     let url = chart.get_data_url(&opts).ok();
-    if let Some(original) = parse_option(option_json) {
+    if let Some(original) = live_option(key) {
         let _ = chart.set_option(&original, true);
     }
     url
@@ -485,12 +493,13 @@ pub fn EChart(
     });
 
     Effect::new(move |_| {
-        let json = chart.with(|c| c.json);
+        let key = chart.with(|c| c.key);
         if !near.get() {
             return;
         }
         let Some(el) = node.get() else { return };
-        let Some(opt) = parse_option(json) else {
+        let Some(opt) = live_option(key) else {
+            failed.set(true);
             return;
         };
         let mut fresh = None;

@@ -47,8 +47,11 @@ pub fn files(r: &Report, report_url: Option<&str>) -> Vec<DataFile> {
     let rows = long::rows(r).len();
     let csv = long::csv(r);
     let json = long::json(r);
-    let package = datapackage(r, report_url, &csv, rows);
-    let readme = readme(r, &csv, &json, rows);
+    // With several reports, the restated figures (`esg-data restatements`); none with one.
+    let restated = crate::reports::restatements(r).len();
+    let restatements = (restated > 0).then(|| (crate::export::restatements_csv(r), restated));
+    let package = datapackage(r, report_url, &csv, rows, restatements.as_ref());
+    let readme = readme(r, &csv, &json, rows, restatements.as_ref());
     let mut out = vec![
         DataFile {
             name: CSV,
@@ -71,13 +74,11 @@ pub fn files(r: &Report, report_url: Option<&str>) -> Vec<DataFile> {
             rows: 0,
         },
     ];
-    // With several reports, the restated figures (`esg-data restatements`); none with one.
-    let restated = crate::reports::restatements(r).len();
-    if restated > 0 {
+    if let Some((content, rows)) = restatements {
         out.push(DataFile {
             name: RESTATEMENTS,
-            content: crate::export::restatements_csv(r),
-            rows: restated,
+            content,
+            rows,
         });
     }
     out
@@ -138,8 +139,36 @@ fn schema() -> Json {
     })
 }
 
-/// `datapackage.json`: a Frictionless (Tabular) Data Package.
-pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, rows: usize) -> String {
+/// The Table Schema of the restatements CSV, in
+/// [`crate::export::RESTATEMENTS_CSV_HEADER`] order: one row per restated KPI and year.
+fn restatements_schema() -> Json {
+    let field = |name: &str, kind: &str, description: &str| json!({ "name": name, "type": kind, "description": description, "constraints": { "required": true } });
+    json!({
+        "fields": [
+            field("kpi_id", "string", "The KPI's id, as in medlive-esg.csv."),
+            field("year", "integer", "The reporting year the figure belongs to."),
+            field("metric_zh", "string", "The indicator's name as the latest report prints it (Traditional Chinese, which prevails)."),
+            field("metric_en", "string", "Our English rendering of the indicator's name."),
+            field("unit", "string", "The unit of both figures, as the report prints it."),
+            field("original_value", "number", "The figure as first reported."),
+            field("original_report_year", "integer", "The report that first gave it, by its reporting year."),
+            field("value", "number", "The figure as the later report restates it (medlive-esg.csv's value)."),
+            field("source_report_year", "integer", "The report that restates it."),
+        ],
+        "primaryKey": ["kpi_id", "year"],
+        "missingValues": [""],
+    })
+}
+
+/// `datapackage.json`: a Frictionless (Tabular) Data Package. `restatements` is the
+/// restatements CSV and its rows, when a report restates a figure.
+pub fn datapackage(
+    r: &Report,
+    report_url: Option<&str>,
+    csv: &str,
+    rows: usize,
+    restatements: Option<&(String, usize)>,
+) -> String {
     let (title_zh, title_en) = title(r);
     let mut source = json!({
         "title": format!("{title_zh} / {title_en}"),
@@ -166,6 +195,17 @@ pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, rows: usize)
     csv_resource["bytes"] = json!(csv.len());
     csv_resource["hash"] = json!(sha256(csv));
     let json_resource = resource("medlive-esg-json", JSON, "json", "application/json");
+    let mut resources = vec![csv_resource, json_resource];
+    if let Some((content, n)) = restatements {
+        let mut res = resource("medlive-esg-restatements", RESTATEMENTS, "csv", "text/csv");
+        res["description"] = json!(format!(
+            "{n} rows: one per restated KPI and year, both figures and both reports."
+        ));
+        res["schema"] = restatements_schema();
+        res["bytes"] = json!(content.len());
+        res["hash"] = json!(sha256(content));
+        resources.push(res);
+    }
     let package = json!({
         "profile": "tabular-data-package",
         "name": "medlive-esg",
@@ -177,10 +217,7 @@ pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, rows: usize)
         "created": format!("{}T00:00:00Z", r.report.revised),
         "sources": [source],
         "contributors": [{ "title": format!("{} / {}", r.report.company.zh, r.report.company.en), "role": "publisher", "email": "ir@kingyee.com.cn" }],
-        "resources": [
-            csv_resource,
-            json_resource,
-        ],
+        "resources": resources,
     });
     let mut s = serde_json::to_string_pretty(&package).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
@@ -188,7 +225,7 @@ pub fn datapackage(r: &Report, report_url: Option<&str>, csv: &str, rows: usize)
 }
 
 /// `README.md`: what the data is, its columns, how to cite it.
-pub fn readme(r: &Report, csv: &str, json: &str, rows: usize) -> String {
+pub fn readme(r: &Report, csv: &str, json: &str, rows: usize, restatements: Option<&(String, usize)>) -> String {
     let (title_zh, title_en) = title(r);
     let m = &r.report;
     let years: Vec<String> = m.years().iter().map(|y| y.to_string()).collect();
@@ -210,6 +247,13 @@ pub fn readme(r: &Report, csv: &str, json: &str, rows: usize) -> String {
     for (name, content) in [(CSV, csv), (JSON, json)] {
         s += &format!("| `{name}` | {rows} | {} | `{}` |\n", content.len(), sha256(content));
     }
+    if let Some((content, n)) = restatements {
+        s += &format!(
+            "| `{RESTATEMENTS}` | {n} | {} | `{}` |\n",
+            content.len(),
+            sha256(content)
+        );
+    }
     s += &format!(
         "| `{PACKAGE}` | | | |\n\n`{PACKAGE}` is a Frictionless Data Package: the columns' types, \
          the primary key (`entity`, `year`, `kpi_id`) and each file's size and hash. pandas, R and \
@@ -230,7 +274,13 @@ pub fn readme(r: &Report, csv: &str, json: &str, rows: usize) -> String {
           - **restated** / 重述: a later report gives a different figure for the same KPI and year. \
           `value` is the later figure, `original_value` and `original_report_year` the first; \
           `source_report_year` names the later report. 後一年度報告對同一指標同一年度給出不同數字：\
-          `value` 為較新數字，`original_value` 為原報告數字。None in this release / 本版本無重述。\n\n";
+          `value` 為較新數字，`original_value` 為原報告數字。";
+    s += &match restatements {
+        None => "None in this release / 本版本無重述。\n\n".to_owned(),
+        Some((_, n)) => {
+            format!("{n} in this release, all in `{RESTATEMENTS}` / 本版本重述 {n} 項，列於 `{RESTATEMENTS}`。\n\n")
+        }
+    };
     s += &format!(
         "## How to cite / 引用方式\n\n\
          - {title_zh}，關鍵績效數據（{CSV}，修訂日期 {rev}），取自醫脈通 ESG 數據瀏覽。\n\

@@ -442,6 +442,28 @@ mod tests {
         assert_eq!(list.rows, 3);
         assert_eq!(list.content, crate::export::restatements_csv(&merged));
         assert!(!names(&crate::report_2022().expect("2022")).contains(&crate::package::RESTATEMENTS));
+        // The Data Package describes it (schema, size, hash) and the README names it.
+        let package = files
+            .iter()
+            .find(|f| f.name == crate::package::PACKAGE)
+            .expect("package");
+        let p: serde_json::Value = serde_json::from_str(&package.content).expect("parses");
+        let res = &p["resources"][2];
+        assert_eq!(res["path"], serde_json::json!(crate::package::RESTATEMENTS));
+        assert_eq!(res["bytes"], serde_json::json!(list.content.len()));
+        assert_eq!(res["hash"], serde_json::json!(crate::package::sha256(&list.content)));
+        assert_eq!(res["schema"]["primaryKey"], serde_json::json!(["kpi_id", "year"]));
+        let header: Vec<&str> = crate::export::RESTATEMENTS_CSV_HEADER.split(',').collect();
+        let fields: Vec<&str> = res["schema"]["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .filter_map(|f| f["name"].as_str())
+            .collect();
+        assert_eq!(fields, header);
+        let readme = files.iter().find(|f| f.name == crate::package::README).expect("readme");
+        assert!(readme.content.contains("3 in this release"), "{}", readme.content);
+        assert!(!readme.content.contains("None in this release"));
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct ChartSpec {
     pub description: String,
     /// Pixels the chart needs so bars and a wrapped legend fit at any width.
     pub height: u32,
+    /// Per series, per data item: a restated figure's own tooltip line (both figures, both
+    /// reports), which `option_json_for` adds under ECharts' usual "{a}, {b}: {c}". Empty
+    /// when nothing plotted was restated (one report: always).
+    pub restated: Vec<Vec<Option<String>>>,
 }
 
 /// Display columns of a legend entry (a CJK character is two).
@@ -226,6 +230,11 @@ fn beside_labels(series: &[Vec<Option<esg_data::Decimal>>]) -> (Vec<SeriesLabels
     (labels, (widest + 12.0).max(24.0).ceil())
 }
 
+/// Text for ECharts' HTML tooltip: `&`, `<` and `>` as entities.
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 impl ChartSpec {
     /// The ECharts option as JSON. The description is not in it: the app puts it on the
     /// chart's container (`role="img"`, `aria-label`), which is what ECharts' aria
@@ -270,6 +279,23 @@ impl ChartSpec {
                             };
                             *d = serde_json::json!({ "value": d.clone(), "label": label });
                         }
+                    }
+                }
+            }
+            if let Some(series) = obj.get_mut("series").and_then(|s| s.as_array_mut()) {
+                for (s, tips) in series.iter_mut().zip(&self.restated) {
+                    let Some(data) = s.get_mut("data").and_then(|d| d.as_array_mut()) else {
+                        continue;
+                    };
+                    for (d, tip) in data.iter_mut().zip(tips) {
+                        let Some(tip) = tip else { continue };
+                        // The sentence gives both figures as printed ({c} would be the
+                        // plotted number as JavaScript writes it, "67.9").
+                        let tooltip = serde_json::json!({ "formatter": format!("{{a}}<br/>{}", escape_html(tip)) });
+                        if !d.is_object() {
+                            *d = serde_json::json!({ "value": d.clone() });
+                        }
+                        d["tooltip"] = tooltip;
                     }
                 }
             }
@@ -365,23 +391,15 @@ fn base(unit: &str, categories: Vec<String>, legend_rows: usize, right: f64) -> 
 pub fn describe(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
     let mut out = moves(report, ids, lang);
     for k in ids.iter().filter_map(|id| report.kpi(id)) {
-        for v in &k.values {
-            let Some(was) = v.restated else { continue };
-            out.push(Msg::AriaRestated.fill(
-                lang,
-                &[
-                    ("name", k.metric.get(lang)),
-                    ("year", &v.year.to_string()),
-                    ("now", &v.source_year(report.report.year).to_string()),
-                    ("value", &format::value(v.value, lang)),
-                    ("report", &was.report_year.to_string()),
-                    ("was", &format::value(was.value, lang)),
-                    ("unit", &format::unit_label(&k.unit, lang)),
-                ],
-            ));
-        }
+        out.extend(k.values.iter().filter_map(|v| format::restated(report, k, v, lang)));
     }
     out
+}
+
+/// [`format::restated`] for the figure of KPI `id` in `year`, as a tooltip line.
+fn restated_tip(report: &Report, id: &str, year: u16, lang: Lang) -> Option<String> {
+    let k = report.kpi(id)?;
+    format::restated(report, k, k.year_value(year)?, lang)
 }
 
 fn moves(report: &Report, ids: &[&str], lang: Lang) -> Vec<String> {
@@ -484,11 +502,14 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
         .collect();
     let (labels, right) = beside_labels(&values);
     let mut chart = base(&unit, categories, legend, right);
+    let (previous, _) = report.report.latest_two();
     for year in &years {
         let color = if *year == report.report.year {
             tokens::YEAR_CURRENT
-        } else {
+        } else if *year == previous {
             tokens::YEAR_PREVIOUS
+        } else {
+            tokens::YEAR_EARLIER
         };
         chart = chart.series(
             Bar::new()
@@ -497,11 +518,16 @@ pub fn by_year(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
                 .data(ids.iter().map(|id| point(report, id, *year)).collect::<Vec<_>>()),
         );
     }
+    let restated = years
+        .iter()
+        .map(|y| ids.iter().map(|id| restated_tip(report, id, *y, lang)).collect())
+        .collect();
     ChartSpec {
         chart,
         labels,
         description: summary(report, ids, title, lang),
         height: height(ids.len(), years.len(), legend),
+        restated,
     }
 }
 
@@ -524,11 +550,16 @@ pub fn stacked(report: &Report, ids: &[&str], title: &str, lang: Lang) -> ChartS
         .iter()
         .map(|k| years.iter().map(|y| k.decimal(*y)).collect())
         .collect();
+    let restated = kpis
+        .iter()
+        .map(|k| years.iter().map(|y| restated_tip(report, &k.id, *y, lang)).collect())
+        .collect();
     ChartSpec {
         chart,
         labels: stack_labels(&values, &tokens::SERIES),
         description: summary(report, ids, title, lang),
         height: height(years.len(), 1, legend),
+        restated,
     }
 }
 
@@ -597,6 +628,7 @@ pub fn board(report: &Report, date: &str, lang: Lang) -> ChartSpec {
         labels: stack_labels(&values, &tokens::SERIES),
         description,
         height: height(rows.len(), 1, legend),
+        restated: Vec::new(),
     }
 }
 
@@ -856,6 +888,90 @@ mod tests {
                         assert!(v["series"].as_array().is_some_and(|s| !s.is_empty()), "{}", g.id);
                         assert!(!spec.description.is_empty());
                     }
+                }
+            }
+        }
+    }
+
+    /// The fictional fixtures (tests/fixtures/reports): a 2023 report restating 2022 figures.
+    fn fixtures() -> Report {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
+        esg_data::reports::load_dir(&dir, "tests/fixtures/reports", true)
+            .unwrap_or_else(|i| panic!("{}", i.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")))
+            .merged
+    }
+
+    #[test]
+    fn a_restated_bar_has_both_figures_in_its_tooltip() {
+        let r = fixtures();
+        let g = GROUPS
+            .iter()
+            .find(|g| g.chart.contains(&"ghg-scope-2"))
+            .expect("the GHG group");
+        let v = json(&group_chart(&r, g, Measure::Absolute, Lang::En).expect("a chart"));
+        let tips: Vec<(String, String)> = v["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| {
+                let name = s["name"].as_str().unwrap_or_default().to_owned();
+                s["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(move |d| d["tooltip"]["formatter"].as_str().map(|f| (name.clone(), f.to_owned())))
+            })
+            .collect();
+        assert_eq!(tips.len(), 1, "{tips:?}");
+        let item_tips = json(&group_chart(&r, g, Measure::Absolute, Lang::En).expect("a chart"))
+            .to_string()
+            .matches("\"tooltip\":{\"formatter\":")
+            .count();
+        assert_eq!(
+            item_tips, 1,
+            "the check below in one_report_has_no_restated_tooltips sees one"
+        );
+        let (series, tip) = &tips[0];
+        assert_eq!(series, "2022");
+        // Three years, three colours: the report year, the comparative year, the one before.
+        let colors: Vec<&str> = v["series"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["itemStyle"]["color"].as_str())
+            .collect();
+        assert_eq!(
+            colors,
+            [tokens::YEAR_EARLIER, tokens::YEAR_PREVIOUS, tokens::YEAR_CURRENT]
+        );
+        assert!(
+            tip.starts_with("{a}<br/>Indirect GHG emissions (Scope 2) for 2022 restated"),
+            "{tip}"
+        );
+        assert!(tip.contains("restated by the 2023 report as 67.900"), "{tip}");
+        assert!(tip.contains("the 2022 report gave 67.758"), "{tip}");
+        // In Chinese too, and the stacked headcount chart marks its two restated parts.
+        let zh = json(&group_chart(&r, g, Measure::Absolute, Lang::ZhHant).expect("a chart")).to_string();
+        assert!(zh.contains("67.758") && zh.contains("2023"), "{zh}");
+        let people = GROUPS
+            .iter()
+            .find(|g| g.chart.contains(&"employees-mainland"))
+            .expect("the headcount group");
+        if let Some(spec) = group_chart(&r, people, Measure::Absolute, Lang::En) {
+            let n = json(&spec).to_string().matches("restated by the 2023 report").count();
+            assert!(n >= 1, "the headcount chart marks a restated figure");
+        }
+    }
+
+    #[test]
+    fn one_report_has_no_restated_tooltips() {
+        let r = report();
+        for g in GROUPS {
+            for lang in Lang::ALL {
+                if let Some(spec) = group_chart(&r, g, Measure::Absolute, lang) {
+                    assert!(spec.restated.iter().flatten().all(Option::is_none), "{}", g.id);
+                    // An item's own tooltip holds only its formatter (the chart's has more keys).
+                    assert!(!json(&spec).to_string().contains("\"tooltip\":{\"formatter\":"));
                 }
             }
         }

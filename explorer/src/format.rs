@@ -53,6 +53,25 @@ pub fn cell(v: &esg_data::YearValue, lang: Lang) -> String {
     }
 }
 
+/// The sentence for a figure a later report restated ("… for 2022 restated by the 2023
+/// report as 67.900 tCO₂e; the 2022 report gave 67.758 tCO₂e."), `None` for any other. One
+/// source for the chart's description, its tooltip and the page's list of restated figures.
+pub fn restated(report: &esg_data::Report, k: &esg_data::Kpi, v: &esg_data::YearValue, lang: Lang) -> Option<String> {
+    let was = v.restated?;
+    Some(Msg::AriaRestated.fill(
+        lang,
+        &[
+            ("name", k.metric.get(lang)),
+            ("year", &v.year.to_string()),
+            ("now", &v.source_year(report.report.year).to_string()),
+            ("value", &value(v.value, lang)),
+            ("report", &was.report_year.to_string()),
+            ("was", &value(was.value, lang)),
+            ("unit", &unit_label(&k.unit, lang)),
+        ],
+    ))
+}
+
 /// A unit in `lang` (the printed Chinese unit when the catalogue lacks it).
 pub fn unit_label(zh: &str, lang: Lang) -> String {
     unit(zh)

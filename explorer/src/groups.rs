@@ -428,6 +428,25 @@ impl Group {
         self.kind != Kind::Tiles && !self.per_employee.is_empty()
     }
 
+    /// The KPIs the group's table lists: its own and, in its section's last group, every KPI
+    /// of that section that no group lists. So a KPI a newer report adds is in a table (and
+    /// in the data files) at once, before a developer charts it here.
+    pub fn table_kpis<'r>(&self, report: &'r esg_data::Report) -> Vec<&'r str> {
+        let mut ids: Vec<&'r str> = self.table.to_vec();
+        let last = GROUPS.iter().rfind(|g| g.section == self.section).map(|g| g.id);
+        if last == Some(self.id) {
+            let listed = |id: &str| GROUPS.iter().any(|g| g.table.contains(&id));
+            ids.extend(
+                report
+                    .kpis
+                    .iter()
+                    .filter(|k| k.section == self.section && !listed(&k.id))
+                    .map(|k| k.id.as_str()),
+            );
+        }
+        ids
+    }
+
     /// The KPIs plotted for a measure, falling back to absolute when there is no twin.
     pub fn plotted(&self, measure: crate::url::Measure) -> &'static [&'static str] {
         match measure {
@@ -468,6 +487,27 @@ mod tests {
         );
         // Not disclosed is not zero.
         assert!(zeros(&r, group("suppliers-cities").unwrap().chart, esg_data::Lang::En).is_empty());
+    }
+
+    #[test]
+    fn a_kpi_no_group_lists_joins_its_sections_last_table() {
+        let r = esg_data::report_2022().expect("valid data");
+        for g in GROUPS {
+            assert_eq!(g.table_kpis(&r), g.table, "{}: the 2022 report adds nothing", g.id);
+        }
+        // The fictional 2023 report adds ghg-scope-3 to the GHG section, which no group lists.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
+        let merged = esg_data::reports::load_dir(&dir, "tests/fixtures/reports", true)
+            .unwrap_or_else(|_| panic!("the fixtures load"))
+            .merged;
+        let ghg = group("ghg").expect("ghg");
+        let ids = ghg.table_kpis(&merged);
+        assert_eq!(ids.last(), Some(&"ghg-scope-3"), "{ids:?}");
+        let tables: usize = GROUPS
+            .iter()
+            .map(|g| g.table_kpis(&merged).iter().filter(|id| **id == "ghg-scope-3").count())
+            .sum();
+        assert_eq!(tables, 1, "in exactly one table");
     }
 
     #[test]

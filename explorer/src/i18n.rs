@@ -213,6 +213,8 @@ messages! {
     DataFileRows => ("{rows}行", "{rows} rows"),
     DataFileRestatements => ("重列數據", "Restated figures"),
     // A figure a later report restated (several reports merged): both figures, both reports.
+    // A KPI the newest report no longer has (several reports merged): it keeps its years.
+    NotInLatest => ("最新報告未載；最後見於{year}年報告", "not in the latest report; last in the {year} report"),
     RestatedCell => ("{value}（重列；{report}年報告原列{was}）", "{value} (restated; {was} in the {report} report)"),
     AriaRestated => (
         "{name}的{year}年數字經{now}年報告重列為{value}{unit}，{report}年報告原列{was}{unit}。",

@@ -6,9 +6,12 @@ pub const SERIES: [&str; 7] = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
 ];
 
-/// The comparative year in year-comparison charts (muted), then the report year.
+/// The comparative year in year-comparison charts (muted), then the report year; with
+/// several reports, the years before the comparative one in neutral grey (another lightness
+/// and no hue, so three years stay apart without colour vision, on light and dark pages).
 pub const YEAR_PREVIOUS: &str = "#9AB8D3";
 pub const YEAR_CURRENT: &str = "#0072B2";
+pub const YEAR_EARLIER: &str = "#7B8794";
 
 /// Text and grid colours for charts on the light background.
 pub const INK: &str = "#1F2933";
@@ -61,6 +64,7 @@ pub const CSS_TOKENS: &[(&str, &str)] = &[
     ("--series-7", SERIES[6]),
     ("--year-previous", YEAR_PREVIOUS),
     ("--year-current", YEAR_CURRENT),
+    ("--year-earlier", YEAR_EARLIER),
     ("--ink", INK),
     ("--ink-muted", INK_MUTED),
     ("--grid", GRID),

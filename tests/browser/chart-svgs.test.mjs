@@ -28,7 +28,7 @@ test('render draws an SVG of the given size with the labels as text', () => {
   assert.ok(!/<script/i.test(svg));
 });
 
-test('the CLI writes charts-<hash>/<key>.svg and <key>-<width>.svg, replaces an older set, and names bad input', () => {
+test('the CLI writes charts-<hash>/<key>.svg, <key>-<width>.svg and options.json, replaces an older set, and names bad input', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chart-svgs-'));
   mkdirSync(path.join(dir, 'charts-0000000000000000'));
   const list = (height) => JSON.stringify({ widths: [340, 520], charts: [{ key: 'energy/absolute/en/light', height, json: JSON.stringify(OPTION) }] });
@@ -42,6 +42,10 @@ test('the CLI writes charts-<hash>/<key>.svg and <key>-<width>.svg, replaces an 
   assert.match(readFileSync(file, 'utf8'), /width="340" height="200"/);
   // The wider picture of the same chart, beside it.
   assert.match(readFileSync(path.join(dir, sets[0], 'energy/absolute/en/light-520.svg'), 'utf8'), /width="520" height="200"/);
+  // Every chart's whole option, tooltip included, for the live charts (static/boot.js).
+  const options = JSON.parse(readFileSync(path.join(dir, sets[0], 'options.json'), 'utf8'));
+  assert.deepEqual(Object.keys(options), ['energy/absolute/en/light']);
+  assert.deepEqual(options['energy/absolute/en/light'], OPTION);
   // A different picture gets a different directory name.
   assert.equal(run(dir, list(240)).status, 0);
   const next = readdirSync(dir).filter((f) => f.startsWith('charts-'));

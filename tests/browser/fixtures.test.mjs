@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DIST, assertNoProblems, csvObjects, gotoApp, launchBrowser, openPage, parseCsv, startServer } from './lib.mjs';
+import { DIST, assertNoProblems, csvObjects, gotoApp, launchBrowser, openPage, parseCsv, startServer, waitForCharts } from './lib.mjs';
 
 const FIXTURE_DIST = process.env.ESG_FIXTURE_DIST;
 const skip = FIXTURE_DIST ? false : 'ESG_FIXTURE_DIST is not set (scripts/test.sh builds the fixture site)';
@@ -57,7 +57,7 @@ test('fixture site: the data files span 2021–2023 and mark the restated figure
   assert.equal(pkg.resources.find((r) => r.path.endsWith('.csv'))?.bytes, csvBytes);
 });
 
-test('fixture site: the GHG chart plots every year, the table compares the latest two', { skip }, async () => {
+test('fixture site: the GHG chart and table show every year, the change compares the latest two', { skip }, async () => {
   // The chart's picture (the same option the live chart draws): one series per year.
   const charts = readdirSync(FIXTURE_DIST).find((n) => /^charts-[0-9a-f]{16}$/.test(n));
   assert.ok(charts, 'a chart picture folder');
@@ -72,26 +72,66 @@ test('fixture site: the GHG chart plots every year, the table compares the lates
     const row = page.locator('tr[data-row="ghg-scope-2"]').first();
     await row.waitFor({ state: 'attached', timeout: 30_000 });
     const cells = await row.locator('td').allTextContents();
-    // unit, 2022 (as the 2023 report restates it, with the first figure beside it), 2023,
-    // change between the two.
-    assert.equal(cells[1].trim(), '67.900 (restated; 67.758 in the 2022 report)', `2022 cell: ${cells[1]}`);
-    assert.equal(cells[2].trim().startsWith('67.758'), true, `2023 cell: ${cells[2]}`);
-    assert.match(cells[3], /0\.142/, `change 2022→2023: ${cells[3]}`);
-    const heads = await row.locator('xpath=ancestor::table//thead//th').allTextContents();
-    assert.ok(heads.some((h) => h.includes('2022')) && heads.some((h) => h.includes('2023')), heads.join(' | '));
-    assert.ok(!heads.some((h) => h.includes('2021')), 'the change compares the latest two years');
+    // unit, 2021, 2022 (as the 2023 report restates it, with the first figure beside it),
+    // 2023, change between the latest two.
+    assert.equal(cells[1].trim(), '67.396', `2021 cell: ${cells[1]}`);
+    assert.equal(cells[2].trim(), '67.900 (restated; 67.758 in the 2022 report)', `2022 cell: ${cells[2]}`);
+    assert.equal(cells[3].trim().startsWith('67.758'), true, `2023 cell: ${cells[3]}`);
+    assert.match(cells[4], /0\.142/, `change 2022→2023: ${cells[4]}`);
+    const heads = (await row.locator('xpath=ancestor::table//thead//th').allTextContents()).map((h) => h.trim());
+    const years = heads.filter((h) => /^\d{4}/.test(h)).map((h) => h.slice(0, 4));
+    assert.deepEqual(years, ['2021', '2022', '2023'], heads.join(' | '));
+    // A KPI the 2023 report adds is in its section's table before anyone charts it; 2022
+    // was not disclosed (words, never zero).
+    const added = await page.locator('tr[data-row="ghg-scope-3"] td').allTextContents();
+    assert.deepEqual(added.slice(1, 4).map((c) => c.trim()), ['—', 'not disclosed', '12.500'], added.join(' | '));
+    // A KPI the 2023 report dropped keeps its years and says so.
+    await gotoApp(page, `${server.url}en/social/?mode=table`);
+    const dropped = page.locator('tr[data-row="complaint-response-time"] th').first();
+    await dropped.waitFor({ state: 'attached', timeout: 30_000 });
+    assert.match(await dropped.textContent(), /not in the latest report; last in the 2022 report/);
+
     // The chart's accessible description names both figures and both reports.
     await gotoApp(page, `${server.url}en/environment/`);
     const label = await page.locator('[role="img"][aria-label*="restated"]').first().getAttribute('aria-label');
     assert.match(label, /Indirect GHG emissions \(Scope 2\) for 2022 restated by the 2023 report as 67\.900 .*the 2022 report gave 67\.758/);
-    // The Data panel lists the restated figures as a file, with its rows.
+    // So does the live chart's tooltip on that bar.
+    await waitForCharts(page);
+    const tip = await page.evaluate(async () => {
+      for (const el of document.querySelectorAll('div.chart[data-chart-ready="true"]')) {
+        const chart = window.echarts.getInstanceByDom(el);
+        const series = chart?.getOption().series ?? [];
+        for (const [seriesIndex, s] of series.entries()) {
+          const dataIndex = (s.data ?? []).findIndex((d) => d && typeof d === 'object' && d.tooltip);
+          if (dataIndex < 0) continue;
+          chart.dispatchAction({ type: 'showTip', seriesIndex, dataIndex });
+          await new Promise((r) => setTimeout(r, 300));
+          return el.innerText;
+        }
+      }
+      return null;
+    });
+    assert.ok(tip, 'a live chart has a restated bar');
+    assert.match(tip, /restated by the 2023 report as 67\.900 .*the 2022 report gave 67\.758/s);
+    // The Data panel lists the restated figures as a file, with its rows, and as sentences.
     const listed = await page.locator('.data-files a[data-action="data-file"]').allTextContents();
     const restated = listed.find((t) => t.startsWith('medlive-esg-restatements.csv'));
     assert.match(restated ?? '', /Restated figures · 3 rows/, listed.join(' | '));
     const csv = await (await fetch(`${server.url}data/medlive-esg-restatements.csv`)).text();
     assert.equal(csv.trim().split('\n').length, 4, csv);
+    const sentences = await page.locator('#restatements + ul.restatements li').allTextContents();
+    assert.equal(sentences.length, 3, sentences.join(' | '));
+    assert.match(sentences[0], /for 2022 restated by the 2023 report as 67\.900 .*the 2022 report gave 67\.758/);
     assertNoProblems(problems);
     await context.close();
+
+    // With the wasm blocked, the static page has the same list (rendered by the same component).
+    const noWasm = await openPage(browser, server, { width: 390, height: 844 });
+    await noWasm.page.route('**/*.wasm', (r) => r.abort());
+    await noWasm.page.goto(`${server.url}zh-hant/environment/`);
+    const zh = await noWasm.page.locator('ul.restatements li').allTextContents();
+    assert.equal(zh.length, 3, zh.join(' | '));
+    await noWasm.context.close();
   } finally {
     await browser.close();
     await server.close();

@@ -77,7 +77,7 @@ test('index.html: no-cache, the CSP, gzip, UTF-8 HTML', async () => {
   }
 });
 
-test('chart pictures: SVG, gzip, a year immutable, a policy that runs nothing', async () => {
+test('chart pictures and options: SVG and JSON, gzip, a year immutable, a policy that runs nothing', async () => {
   const dir = (await readdir(DIST)).find((f) => /^charts-[0-9a-f]{16}$/.test(f));
   assert.ok(dir, 'no charts-<hash>/ in dist');
   // The phone's picture and a wider one (prebuilt::WIDE_PICTURES), in both themes.
@@ -93,6 +93,14 @@ test('chart pictures: SVG, gzip, a year immutable, a policy that runs nothing', 
     assert.ok(gunzipSync(r.body).equals(raw), f);
     assert.ok(!/<script/i.test(raw.toString('utf8')), `${f}: a picture holds a script`);
   }
+  // The live charts' options, beside them (fetched with ECharts): JSON, gzip, a year.
+  const f = `${dir}/options.json`;
+  const r = await get(`${nginx.url}${f}`, GZIP);
+  assert.equal(r.status, 200, f);
+  assert.equal(r.headers['content-type'].split(';')[0], 'application/json', f);
+  assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable', f);
+  assert.equal(r.headers['content-encoding'], 'gzip', f);
+  assert.ok(gunzipSync(r.body).equals(await readFile(path.join(DIST, f))), f);
 });
 
 test('data files: CSV and Markdown as UTF-8 text, gzip, revalidated, byte for byte', async () => {

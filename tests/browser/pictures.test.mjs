@@ -30,7 +30,9 @@ function charts(page) {
 test('a phone opens a pillar on chart pictures; ECharts loads at the first interaction', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
   const echarts = [];
+  const options = [];
   page.on('request', (r) => /echarts/.test(r.url()) && echarts.push(r.url()));
+  page.on('request', (r) => /\/options\.json$/.test(r.url()) && options.push(r.url()));
   try {
     await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
     await page.waitForTimeout(500);
@@ -45,10 +47,13 @@ test('a phone opens a pillar on chart pictures; ECharts loads at the first inter
     assert.match(first.label, /Indirect GHG emissions \(Scope 2\) rose from 67\.396 to 67\.758/);
     assert.ok(before.every((c) => !c.live && !c.canvas), 'a chart went live without an interaction');
     assert.deepEqual(echarts, [], 'ECharts was requested before any interaction');
+    assert.deepEqual(options, [], 'the charts\' options were requested before any interaction');
 
     await interact(page);
     await waitForCharts(page);
     assert.equal(echarts.length, 1, 'ECharts is requested once');
+    assert.equal(options.length, 1, 'the charts\' options are requested once, with ECharts');
+    assert.match(options[0], /\/charts-[0-9a-f]{16}\/options\.json$/);
     const after = await charts(page);
     const live = after.filter((c) => c.live);
     assert.ok(live.length >= 1);
@@ -127,7 +132,8 @@ test('printing before any interaction shows every chart as its picture', async (
 test('a chart whose picture cannot load goes live without waiting for an interaction', async () => {
   const { context, page } = await openPage(env.browser, env.server, PHONE);
   try {
-    await context.route(/\/charts-[0-9a-f]{16}\//, (route) => route.abort('failed'));
+    // The pictures only: the live charts' options (options.json, beside them) still load.
+    await context.route(/\/charts-[0-9a-f]{16}\/.*\.svg$/, (route) => route.abort('failed'));
     await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
     // No mouse move here: the failed picture alone brings ECharts.
     await page.waitForFunction(() => !!document.querySelector('div.chart[data-chart-ready="true"] canvas'), null, { timeout: 20_000 });

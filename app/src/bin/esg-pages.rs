@@ -50,7 +50,7 @@ mod host {
         if arg == "--charts" {
             // `{widths, charts: [{key, height, json}]}`, as scripts/chart-svgs.mjs reads it.
             let charts: Vec<serde_json::Value> = esg_app::data::charts()
-                .map(|c| serde_json::json!({ "key": c.key, "height": c.height, "json": c.json }))
+                .map(|c| serde_json::json!({ "key": c.key, "height": c.height, "json": esg_app::data::option_json(c.key) }))
                 .collect();
             let list = serde_json::json!({ "widths": esg_explorer::prebuilt::picture_widths(), "charts": charts });
             println!("{list}");

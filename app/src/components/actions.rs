@@ -25,7 +25,7 @@ pub fn WidgetActions(
     /// KPIs in the CSV; empty for no CSV button.
     #[prop(optional)]
     csv: &'static [&'static str],
-    /// The chart to export as PNG: its current option JSON and its live chart.
+    /// The chart to export as PNG: its current chart's key and its live chart.
     png: Option<(Signal<&'static str>, ChartRef)>,
 ) -> impl IntoView {
     let nav = use_nav();
@@ -51,12 +51,12 @@ pub fn WidgetActions(
                     browser::download_text(&file_name(report, widget, lang(), "csv"), "text/csv;charset=utf-8", &kpi_csv_for(report, csv));
                 }>{move || t(Msg::DownloadCsv)}</button>
             })}
-            {png.map(|(option, chart)| view! {
+            {png.map(|(key, chart)| view! {
                 <button type="button" data-action="png" on:click=move |_| {
                     let sub = format!("{} · {}", title.get(), crate::components::source::source_line(report, None, lang()));
                     let bg = theme.get_untracked().paper();
                     let name = file_name(report, widget, lang(), "png");
-                    chart.png(title.get(), sub, option.get(), bg, move |url| browser::download_url(&name, &url));
+                    chart.png(title.get(), sub, key.get(), bg, move |url| browser::download_url(&name, &url));
                 }>{move || t(Msg::DownloadPng)}</button>
             })}
             <details class="embed">

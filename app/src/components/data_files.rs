@@ -4,6 +4,8 @@
 //! and size, measured at build time. Plain links with `download`, so they work with the
 //! wasm blocked and what a reader downloads is the served file.
 //!
+//! With several reports, the restated figures follow as a list of sentences.
+//!
 //! All six links are one view ([`link`]): every distinct Leptos view is code of its own in
 //! the wasm, and the first view's byte budget has little room.
 
@@ -86,10 +88,33 @@ pub fn DataFiles(report: &'static Report) -> impl IntoView {
     let all = [Download::All("csv"), Download::All("json")];
     let files = FILES.iter().map(Download::File);
     let links: Vec<_> = all.into_iter().chain(files).map(|d| link(nav, report, d)).collect();
+    // With several reports, every restated figure in a sentence (the same sentence the
+    // chart's description and tooltip give): the list an investor reads, beside its file.
+    let any_restated = report
+        .kpis
+        .iter()
+        .any(|k| k.values.iter().any(|v| v.restated.is_some()));
+    let restated = move || {
+        let lang = nav.lang();
+        report
+            .kpis
+            .iter()
+            .flat_map(|k| {
+                k.values
+                    .iter()
+                    .filter_map(move |v| esg_explorer::format::restated(report, k, v, lang))
+            })
+            .map(|s| view! { <li>{s}</li> })
+            .collect_view()
+    };
     view! {
         <section class="data-files">
             <h2>{move || Msg::DataFiles.text(nav.lang())}</h2>
             <p class="downloads">{links}</p>
+            {any_restated.then(|| view! {
+                <h3 id="restatements">{move || Msg::DataFileRestatements.text(nav.lang())}</h3>
+                <ul class="restatements">{restated}</ul>
+            })}
         </section>
     }
 }

@@ -67,12 +67,13 @@ pub fn GroupCard(
     // A figure card is the KPI's anchor (`kpi-<id>`); a chart's twin table holds it.
     let twin = move || {
         (table_ready.get() || focused()).then(|| {
-            view! { <KpiTable report=report ids=group.table caption=Signal::derive(title) anchors=has_chart/> }
+            view! { <KpiTable report=report ids=group.table_kpis(report) caption=Signal::derive(title) anchors=has_chart/> }
         })
     };
     let body = move || {
         if mode() == Mode::Table {
-            return view! { <KpiTable report=report ids=group.table caption=Signal::derive(title)/> }.into_any();
+            return view! { <KpiTable report=report ids=group.table_kpis(report) caption=Signal::derive(title)/> }
+                .into_any();
         }
         let figures = if has_chart {
             let nd = move || {
@@ -120,7 +121,7 @@ pub fn GroupCard(
         }
         .into_any()
     };
-    let png = has_chart.then_some((Signal::derive(move || spec.with(|s| s.json)), chart_ref));
+    let png = has_chart.then_some((Signal::derive(move || spec.with(|s| s.key)), chart_ref));
     let heading_id = format!("h-{}", group.id);
     let heading = if standalone {
         view! { <h2 id=heading_id>{title}</h2> }.into_any()

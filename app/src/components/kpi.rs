@@ -137,14 +137,15 @@ pub fn Discrepancies(report: &'static Report, kpi: &'static Kpi) -> impl IntoVie
         .collect_view()
 }
 
-/// The table twin of a group: every KPI, both years, change, HKEX code. Each cell carries
+/// The table twin of a group: every KPI, every year disclosed, the change between the
+/// latest two, HKEX code. Each cell carries
 /// its column's name (`data-label`), which the stylesheet shows when a narrow card stacks a
 /// row into lines. Sortable by the report year's value and by change when all rows share a
 /// unit ([`table_sort`]).
 #[component]
 pub fn KpiTable(
     report: &'static Report,
-    ids: &'static [&'static str],
+    ids: Vec<&'static str>,
     #[prop(into)] caption: Signal<String>,
     /// Whether each row is its KPI's link target (`id="kpi-<id>"`); not when the KPI's
     /// figure card is on the same page.
@@ -153,6 +154,8 @@ pub fn KpiTable(
 ) -> impl IntoView {
     let nav = use_nav();
     let (from, to) = years(report);
+    let all_years = report.report.years();
+    let head_years = all_years.clone();
     let t = move |m: Msg| m.text(nav.lang());
     let year = move |y: u16| Msg::YearLabel.fill(nav.lang(), &[("year", &y.to_string())]);
     let kpis: Vec<&'static Kpi> = ids.iter().filter_map(|id| report.kpi(id)).collect();
@@ -164,10 +167,12 @@ pub fn KpiTable(
                 <th scope="row">
                     {move || k.metric.get(nav.lang()).to_owned()}
                     {k.note.as_ref().map(|n| view! { <span class="kpi-note">{move || format!(" ({}: {})", Msg::Note.text(nav.lang()), n.get(nav.lang()))}</span> })}
+                    {k.last_reported.map(|y| view! { <span class="kpi-note dropped">{move || format!(" ({})", Msg::NotInLatest.fill(nav.lang(), &[("year", &y.to_string())]))}</span> })}
                 </th>
                 <td class="unit" data-label=move || t(Msg::Unit)>{move || format::unit_label(&k.unit, nav.lang())}</td>
-                <td class="num" class:nd=no_figure(k, from) data-label=move || year(from)>{move || cell(k, from, nav.lang())}</td>
-                <td class="num" class:nd=no_figure(k, to) data-label=move || year(to)>{move || cell(k, to, nav.lang())}</td>
+                {all_years.iter().map(|&y| view! {
+                    <td class="num" class:nd=no_figure(k, y) data-label=move || year(y)>{move || cell(k, y, nav.lang())}</td>
+                }).collect_view()}
                 <td class="num change-cell" data-label=move || t(Msg::Change)><ChangeBadge kpi=k from=from to=to/></td>
                 <td class="code" data-label=move || t(Msg::HkexKpi)>{k.hkex.clone().unwrap_or_default()}</td>
             </tr>
@@ -215,7 +220,7 @@ pub fn KpiTable(
                     <tr data-label=move || sortable.then(|| t(Msg::SortBy))>
                         <th scope="col">{move || t(Msg::Indicator)}</th>
                         <th scope="col">{move || t(Msg::Unit)}</th>
-                        <th scope="col" class="num">{move || year(from)}</th>
+                        {head_years.iter().filter(|&&y| y != to).map(|&y| view! { <th scope="col" class="num">{move || year(y)}</th> }).collect_view()}
                         {head("value", Signal::derive(move || year(to)))}
                         {head("change", Signal::derive(move || t(Msg::Change).to_owned()))}
                         <th scope="col">{move || t(Msg::HkexKpi)}</th>
