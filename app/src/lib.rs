@@ -77,7 +77,7 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
     // the same for the page the reader arrived at).
     Effect::new(move |_| {
         let page = nav.state.with(|s| Page::for_state(s, nav.lang()));
-        browser::set_document_meta(nav.lang().tag(), &page.title(), &page.description());
+        browser::set_document_meta(nav.lang().tag(), &page.title(report), &page.description(report));
     });
     // A linked KPI is scrolled to once its view is on screen, with its table's header.
     Effect::new(move |_| {
@@ -112,7 +112,7 @@ pub fn App(report: &'static Report, nav: Nav, pictures: Pictures) -> impl IntoVi
             }}
         </main>
         <footer class="site-footer">
-            <p>{move || Msg::Footer.text(nav.lang())}</p>
+            <p>{move || Msg::Footer.for_report(nav.lang(), report)}</p>
             <p>{move || Msg::Prevails.text(nav.lang())}</p>
             <components::data_files::DataFiles report=report/>
         </footer>

@@ -4,8 +4,13 @@
 //! rules beyond what a sentence template needs, and the catalogue must also serve the
 //! native chart builders (aria descriptions, axis names) without a Leptos context. The
 //! macro makes a key without both languages a compile error; a test checks none is empty.
+//!
+//! No message names a report year or date: the ones about the report (the title, the
+//! source line, the board's date, …) say `{year}`, `{previous}` or `{period_end}`, which
+//! [`Msg::for_report`] fills from the dataset, so a site built from next year's report says
+//! its own year.
 
-use esg_data::Lang;
+use esg_data::{Lang, Report};
 
 macro_rules! messages {
     ($($key:ident => ($zh:expr, $en:expr),)*) => {
@@ -30,13 +35,13 @@ macro_rules! messages {
 }
 
 messages! {
-    AppTitle => ("醫脈通 2022 ESG 數據瀏覽", "Medlive 2022 ESG data explorer"),
+    AppTitle => ("醫脈通 {year} ESG 數據瀏覽", "Medlive {year} ESG data explorer"),
     Issuer => ("醫脈通（香港聯交所：{code}）", "Medlive (HKEX: {code})"),
     YearEnded => ("截至{year}年12月31日止年度", "Year ended 31 December {year}"),
     ReportItself => ("報告", "Report"),
     AppDescription => (
-        "醫脈通《2022年環境、社會及管治報告》的關鍵績效：環境、社會及管治數據，附2021年比較數字。",
-        "Key performance indicators from Medlive's 2022 ESG report: environmental, social and governance data with 2021 comparatives."
+        "醫脈通《{year}年環境、社會及管治報告》的關鍵績效：環境、社會及管治數據，附{previous}年比較數字。",
+        "Key performance indicators from Medlive's {year} ESG report: environmental, social and governance data with {previous} comparatives."
     ),
     SkipToContent => ("跳至內容", "Skip to content"),
     Views => ("檢視", "Views"),
@@ -71,7 +76,7 @@ messages! {
     VsYear => ("較{year}年", "vs {year}"),
     HkexKpi => ("香港聯交所關鍵績效指標", "HKEX KPI"),
     Source => ("資料來源", "Source"),
-    SourceReport => ("醫脈通《2022年環境、社會及管治報告》", "Medlive, 2022 Environmental, Social and Governance Report"),
+    SourceReport => ("醫脈通《{year}年環境、社會及管治報告》", "Medlive, {year} Environmental, Social and Governance Report"),
     Prevails => ("報告以繁體中文版本為準；英文標籤為本站翻譯。", "The Chinese version of the report prevails; English labels are our translation."),
     Printed => ("列印日期：{date}", "Printed {date}"),
     PrintedFrom => ("網址：{url}", "From {url}"),
@@ -157,11 +162,11 @@ messages! {
     StakeholderAllShown => ("全部{count}類持份者", "All {count} groups"),
     SharedWith => ("亦見於：{groups}", "Also listed for: {groups}"),
     Uncertain => ("報告排版未能確定此項所屬類別", "The report's layout does not settle which group this item belongs to"),
-    BoardAsOfPeriodEnd => ("2022年12月31日", "31 Dec 2022"),
+    BoardAsOfPeriodEnd => ("{period_end}", "{period_end}"),
     BoardAsOfChange => ("2023年4月14日起", "From 14 Apr 2023"),
     BoardShows => ("顯示日期", "Board as at"),
     BoardMatches => ("與報告的董事會多元化表相符", "Matches the report's board diversity table"),
-    BoardDiffers => ("與報告的董事會多元化表（截至2022年12月31日）不同：此為報告期後的變動", "Differs from the report's table (as at 31 Dec 2022): this reflects the change after the period"),
+    BoardDiffers => ("與報告的董事會多元化表（截至{period_end}）不同：此為報告期後的變動", "Differs from the report's table (as at {period_end}): this reflects the change after the period"),
     Roster => ("董事名單", "Directors"),
     Name => ("姓名", "Name"),
     Gender => ("性別", "Gender"),
@@ -187,7 +192,7 @@ messages! {
         "Topics in the report's order; the positions in the report's materiality matrix cannot be recovered from its text, so none are shown."
     ),
     BusinessHighlights => ("業務亮點", "Business highlights"),
-    Milestones => ("2022年大事記", "2022 milestones"),
+    Milestones => ("{year}年大事記", "{year} milestones"),
     DataCentres => ("數據中心", "Data centres"),
     Certifications => ("認證", "Certifications"),
     Previously => ("{year}年：{value}", "{year}: {value}"),
@@ -227,8 +232,8 @@ messages! {
     OpenInExplorer => ("在數據瀏覽中開啟", "Open in the explorer"),
     ViewDescription => ("{view}：{description}", "{view}: {description}"),
     Footer => (
-        "數據摘自醫脈通《2022年環境、社會及管治報告》；「/」表示報告未披露。",
-        "Figures from Medlive's 2022 ESG report; “not disclosed” marks the report's “/”."
+        "數據摘自醫脈通《{year}年環境、社會及管治報告》；「/」表示報告未披露。",
+        "Figures from Medlive's {year} ESG report; “not disclosed” marks the report's “/”."
     ),
 }
 
@@ -240,6 +245,25 @@ impl Msg {
             s = s.replace(&format!("{{{k}}}"), v);
         }
         s
+    }
+
+    /// The message with the report's placeholders filled from the dataset: `{year}` the
+    /// reporting year (2022), `{previous}` the year the changes compare with (2021,
+    /// [`esg_data::Meta::latest_two`]), `{period_end}` the end of the reporting period, the
+    /// date of the report's board-diversity table (`2022年12月31日`, `31 Dec 2022`). One
+    /// helper for every message about the report, so a call site stays one call (and the
+    /// wasm holds this code once).
+    pub fn for_report(self, lang: Lang, report: &Report) -> String {
+        let meta = &report.report;
+        let (previous, year) = meta.latest_two();
+        self.fill(
+            lang,
+            &[
+                ("year", &year.to_string()),
+                ("previous", &previous.to_string()),
+                ("period_end", &crate::format::date(&meta.board_as_of, lang)),
+            ],
+        )
     }
 }
 
@@ -253,7 +277,11 @@ mod tests {
             for lang in Lang::ALL {
                 assert!(!m.text(lang).trim().is_empty(), "{m:?} has no {lang:?} text");
             }
-            assert_ne!(m.text(Lang::ZhHant), m.text(Lang::En), "{m:?} is not translated");
+            // A message that is only a placeholder (the board's date) is filled per language.
+            let only_placeholder = m.text(Lang::En).starts_with('{') && m.text(Lang::En).ends_with('}');
+            if !only_placeholder {
+                assert_ne!(m.text(Lang::ZhHant), m.text(Lang::En), "{m:?} is not translated");
+            }
         }
     }
 
@@ -277,5 +305,109 @@ mod tests {
     fn fill_replaces_placeholders() {
         assert_eq!(Msg::VsYear.fill(Lang::En, &[("year", "2021")]), "vs 2021");
         assert_eq!(Msg::VsYear.fill(Lang::ZhHant, &[("year", "2021")]), "較2021年");
+    }
+
+    /// The messages that name the report's years or its period end.
+    const REPORT_MESSAGES: [Msg; 8] = [
+        Msg::AppTitle,
+        Msg::AppDescription,
+        Msg::YearEnded,
+        Msg::SourceReport,
+        Msg::BoardAsOfPeriodEnd,
+        Msg::BoardDiffers,
+        Msg::Milestones,
+        Msg::Footer,
+    ];
+
+    /// Whether `s` names a year of this century (`2022`) literally.
+    fn names_a_year(s: &str) -> bool {
+        s.as_bytes()
+            .windows(4)
+            .any(|w| w.starts_with(b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+    }
+
+    #[test]
+    fn the_report_messages_read_as_before_for_the_2022_report() {
+        let r = esg_data::report_2022().expect("data");
+        let expected = [
+            (Msg::AppTitle, "醫脈通 2022 ESG 數據瀏覽", "Medlive 2022 ESG data explorer"),
+            (
+                Msg::AppDescription,
+                "醫脈通《2022年環境、社會及管治報告》的關鍵績效：環境、社會及管治數據，附2021年比較數字。",
+                "Key performance indicators from Medlive's 2022 ESG report: environmental, social and governance data with 2021 comparatives.",
+            ),
+            (Msg::YearEnded, "截至2022年12月31日止年度", "Year ended 31 December 2022"),
+            (
+                Msg::SourceReport,
+                "醫脈通《2022年環境、社會及管治報告》",
+                "Medlive, 2022 Environmental, Social and Governance Report",
+            ),
+            (Msg::BoardAsOfPeriodEnd, "2022年12月31日", "31 Dec 2022"),
+            (
+                Msg::BoardDiffers,
+                "與報告的董事會多元化表（截至2022年12月31日）不同：此為報告期後的變動",
+                "Differs from the report's table (as at 31 Dec 2022): this reflects the change after the period",
+            ),
+            (Msg::Milestones, "2022年大事記", "2022 milestones"),
+            (
+                Msg::Footer,
+                "數據摘自醫脈通《2022年環境、社會及管治報告》；「/」表示報告未披露。",
+                "Figures from Medlive's 2022 ESG report; “not disclosed” marks the report's “/”.",
+            ),
+        ];
+        assert_eq!(expected.map(|e| e.0), REPORT_MESSAGES);
+        for (m, zh, en) in expected {
+            assert_eq!(m.for_report(Lang::ZhHant, &r), zh, "{m:?}");
+            assert_eq!(m.for_report(Lang::En, &r), en, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn the_report_messages_take_the_years_from_the_dataset() {
+        let r = esg_data::report_2022().expect("data");
+        // Next year's report, as an editor would start it from this one.
+        let mut next = r.clone();
+        next.report.year = 2023;
+        next.report.comparative_years = vec![2022];
+        next.report.board_as_of = "2023-12-31".to_owned();
+        for m in REPORT_MESSAGES {
+            for lang in Lang::ALL {
+                let now = m.for_report(lang, &r);
+                let later = m.for_report(lang, &next);
+                assert_eq!(
+                    later,
+                    now.replace("2022", "2023").replace("2021", "2022"),
+                    "{m:?} {lang:?}"
+                );
+                // Only the comparative year may say 2022 (the description's "2022 comparatives").
+                let previous = m.text(lang).contains("{previous}");
+                assert!(previous || !later.contains("2022"), "{m:?} {lang:?}: {later}");
+                assert!(!later.contains('{'), "{m:?} {lang:?}: {later}");
+            }
+        }
+        // With only the year changed, the title and the source already follow it.
+        let mut only_year = r.clone();
+        only_year.report.year = 2023;
+        assert_eq!(
+            Msg::AppTitle.for_report(Lang::En, &only_year),
+            "Medlive 2023 ESG data explorer"
+        );
+        assert_eq!(
+            Msg::SourceReport.for_report(Lang::ZhHant, &only_year),
+            "醫脈通《2023年環境、社會及管治報告》"
+        );
+    }
+
+    #[test]
+    fn no_other_message_names_a_year() {
+        for m in Msg::ALL {
+            for lang in Lang::ALL {
+                let text = m.text(lang);
+                // The board change's date (14 Apr 2023) is the 2022 report's own.
+                if *m != Msg::BoardAsOfChange {
+                    assert!(!names_a_year(text), "{m:?} {lang:?} names a year literally: {text}");
+                }
+            }
+        }
     }
 }

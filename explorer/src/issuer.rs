@@ -20,7 +20,7 @@ pub fn issuer(lang: Lang) -> String {
 
 /// "截至2022年12月31日止年度" / "Year ended 31 December 2022", the year from the dataset.
 pub fn period(report: &Report, lang: Lang) -> String {
-    Msg::YearEnded.fill(lang, &[("year", &report.report.year.to_string())])
+    Msg::YearEnded.for_report(lang, report)
 }
 
 /// The build setting naming the report itself: `ESG_REPORT_URL`.

@@ -15,7 +15,7 @@ use crate::embed::Widget;
 use crate::groups::GROUPS;
 use crate::i18n::Msg;
 use crate::url::{UrlState, View};
-use esg_data::Lang;
+use esg_data::{Lang, Report};
 
 /// What a page shows: a view of the site, or one embeddable widget.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,7 +176,7 @@ impl Page {
     }
 
     /// The view whose page an embed belongs to (for its preview image and "open" link).
-    pub fn view_of(&self, report: &esg_data::Report) -> View {
+    pub fn view_of(&self, report: &Report) -> View {
         match &self.target {
             Target::View(v) => *v,
             Target::Embed(Widget::Board) => View::Board,
@@ -191,25 +191,29 @@ impl Page {
         }
     }
 
-    /// `<title>`: the view or widget, then the site's name.
-    pub fn title(&self) -> String {
-        let site = Msg::AppTitle.text(self.lang);
-        match &self.target {
-            Target::View(View::Overview) => site.to_owned(),
-            Target::View(v) => format!("{} · {site}", view_label(*v).text(self.lang)),
-            Target::Embed(w) => format!("{} · {site}", widget_label(w).text(self.lang)),
-        }
-    }
-
-    /// The meta description (and the preview's text).
-    pub fn description(&self) -> String {
-        let about = Msg::AppDescription.text(self.lang);
+    /// `<title>`: the view or widget, then the site's name (with `report`'s year).
+    pub fn title(&self, report: &Report) -> String {
+        let site = Msg::AppTitle.for_report(self.lang, report);
         let name = match &self.target {
-            Target::View(View::Overview) => return about.to_owned(),
+            Target::View(View::Overview) => return site,
             Target::View(v) => view_label(*v),
             Target::Embed(w) => widget_label(w),
         };
-        Msg::ViewDescription.fill(self.lang, &[("view", name.text(self.lang)), ("description", about)])
+        format!("{} · {site}", name.for_report(self.lang, report))
+    }
+
+    /// The meta description (and the preview's text), with `report`'s years.
+    pub fn description(&self, report: &Report) -> String {
+        let about = Msg::AppDescription.for_report(self.lang, report);
+        let name = match &self.target {
+            Target::View(View::Overview) => return about,
+            Target::View(v) => view_label(*v),
+            Target::Embed(w) => widget_label(w),
+        };
+        Msg::ViewDescription.fill(
+            self.lang,
+            &[("view", &name.for_report(self.lang, report)), ("description", &about)],
+        )
     }
 }
 
@@ -382,12 +386,34 @@ mod tests {
 
     #[test]
     fn titles_and_descriptions_name_the_page() {
+        let r = esg_data::report_2022().expect("data");
         let p = Page::view(Lang::En, View::Board);
-        assert_eq!(p.title(), "Board · Medlive 2022 ESG data explorer");
-        assert!(p.description().starts_with("Board: "));
+        assert_eq!(p.title(&r), "Board · Medlive 2022 ESG data explorer");
+        assert!(p
+            .description(&r)
+            .starts_with("Board: Key performance indicators from Medlive's 2022 ESG report"));
         assert_eq!(
-            Page::view(Lang::ZhHant, View::Overview).title(),
+            Page::view(Lang::ZhHant, View::Overview).title(&r),
             "醫脈通 2022 ESG 數據瀏覽"
+        );
+        // Next year's dataset names its own year.
+        let mut next = r.clone();
+        next.report.year = 2023;
+        next.report.comparative_years = vec![2022];
+        assert_eq!(p.title(&next), "Board · Medlive 2023 ESG data explorer");
+        assert_eq!(
+            Page::view(Lang::ZhHant, View::Overview).description(&next),
+            "醫脈通《2023年環境、社會及管治報告》的關鍵績效：環境、社會及管治數據，附2022年比較數字。"
+        );
+        let unknown = Page {
+            lang: Lang::En,
+            target: Target::Embed(Widget::Group("nothing-here")),
+        };
+        // A label that falls back to the site's name is filled too.
+        let title = unknown.title(&next);
+        assert!(
+            title.contains("2023") && !title.contains('{') && !title.contains("2022"),
+            "{title}"
         );
     }
 }

@@ -101,8 +101,8 @@ pub fn head_tags(page: &Page, here: &str, site: &PublicUrl, report: &esg_data::R
     }
     h += &meta("og:type", "website");
     h += &meta("og:site_name", report.report.company.get(page.lang));
-    h += &meta("og:title", &page.title());
-    h += &meta("og:description", &page.description());
+    h += &meta("og:title", &page.title(report));
+    h += &meta("og:description", &page.description(report));
     h += &meta("og:locale", if page.lang == Lang::ZhHant { "zh_HK" } else { "en_GB" });
     if let Some(url) = site.abs(&canonical) {
         h += &meta("og:url", &url);
@@ -112,7 +112,7 @@ pub fn head_tags(page: &Page, here: &str, site: &PublicUrl, report: &esg_data::R
         h += &meta("og:image:type", "image/png");
         h += &meta("og:image:width", &SHARE_IMAGE_SIZE.0.to_string());
         h += &meta("og:image:height", &SHARE_IMAGE_SIZE.1.to_string());
-        h += &meta("og:image:alt", &page.title());
+        h += &meta("og:image:alt", &page.title(report));
         h += "<meta name=\"twitter:card\" content=\"summary_large_image\">";
     } else {
         h += "<meta name=\"twitter:card\" content=\"summary\">";
@@ -160,6 +160,8 @@ pub struct PageParts<'a> {
     /// The page's folder relative to the site root (`""` for the root).
     pub here: &'a str,
     pub page: &'a Page,
+    /// The site's report (the title and description name its years).
+    pub report: &'a esg_data::Report,
     /// Tags for the end of `<head>` ([`head_tags`]).
     pub head: &'a str,
     /// The rendered body content.
@@ -176,12 +178,12 @@ pub struct PageParts<'a> {
 pub fn document(template: &str, p: &PageParts) -> Result<String, String> {
     let lang = p.page.lang.tag();
     let html = replace_between(template, "<html lang=\"", "\"", lang)?;
-    let html = replace_between(&html, "<title>", "</title>", &esc(&p.page.title()))?;
+    let html = replace_between(&html, "<title>", "</title>", &esc(&p.page.title(p.report)))?;
     let html = replace_between(
         &html,
         "<meta name=\"description\" content=\"",
         "\"",
-        &esc(&p.page.description()),
+        &esc(&p.page.description(p.report)),
     )?;
     let up = to_root(p.here);
     // trunk writes `./` URLs; only href and src attributes are links from the page (the
@@ -291,12 +293,14 @@ mod tests {
 
     #[test]
     fn a_document_is_the_template_made_for_its_folder() {
+        let report = esg_data::report_2022().expect("data");
         let page = Page::view(Lang::En, View::Board);
         let out = document(
             TEMPLATE,
             &PageParts {
                 here: "en/board/",
                 page: &page,
+                report: &report,
                 head: "<meta name=\"x\">",
                 body: "<p>b</p>",
                 entry: None,
@@ -316,6 +320,7 @@ mod tests {
             &PageParts {
                 here: "",
                 page: &ROOT.page(),
+                report: &report,
                 head: "",
                 body: "",
                 entry: Some((&["board"], &["ghg"])),
@@ -329,6 +334,7 @@ mod tests {
             &PageParts {
                 here: "",
                 page: &page,
+                report: &report,
                 head: "",
                 body: "",
                 entry: None

@@ -57,6 +57,27 @@ test('fixture site: the data files span 2021–2023 and mark the restated figure
   assert.equal(pkg.resources.find((r) => r.path.endsWith('.csv'))?.bytes, csvBytes);
 });
 
+test('fixture site: the pages name the 2023 report, not 2022', { skip }, () => {
+  const html = (dir) => readFileSync(path.join(FIXTURE_DIST, dir, 'index.html'), 'utf8');
+  const en = html('en/');
+  assert.ok(en.includes('<title>Medlive 2023 ESG data explorer</title>'), 'the English title');
+  assert.ok(en.includes('<h1>Medlive 2023 ESG data explorer</h1>'), 'the English heading');
+  assert.match(en, /<meta name="description" content="[^"]* 2023 ESG report: [^"]* with 2022 comparatives\."/);
+  assert.match(en, /<footer class="site-footer"><p>Figures from Medlive.s 2023 ESG report;/);
+  const zh = html('zh-hant/');
+  assert.ok(zh.includes('<h1>醫脈通 2023 ESG 數據瀏覽</h1>'), 'the Chinese heading');
+  assert.ok(zh.includes('醫脈通《2023年環境、社會及管治報告》'), 'the Chinese source line');
+  assert.ok(!zh.includes('《2022年環境、社會及管治報告》'), 'no 2022 report named');
+  const board = html('en/board/');
+  assert.ok(board.includes('<title>Board · Medlive 2023 ESG data explorer</title>'), 'the board page title');
+  assert.ok(board.includes('31 Dec 2023') && !board.includes('31 Dec 2022'), 'the board is as at the 2023 period end');
+  assert.ok(html('en/highlights/').includes('<h2 id="h-milestones">2023 milestones</h2>'), 'the milestones heading');
+  for (const dir of ['', 'zh-hant/', 'en/', 'en/social/', 'en/embed/ghg/']) {
+    const title = html(dir).match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
+    assert.ok(title.includes('2023') && !title.includes('2022'), `${dir || './'}: ${title}`);
+  }
+});
+
 test('fixture site: the GHG chart and table show every year, the change compares the latest two', { skip }, async () => {
   // The chart's picture (the same option the live chart draws): one series per year.
   const charts = readdirSync(FIXTURE_DIST).find((n) => /^charts-[0-9a-f]{16}$/.test(n));

@@ -94,6 +94,7 @@ mod host {
                 &PageParts {
                     here,
                     page,
+                    report,
                     head: &site::head_tags(page, here, &site, report),
                     body: &body(report, here, &svg),
                     entry: here.is_empty().then_some((views.as_slice(), widgets.as_slice())),
@@ -132,11 +133,11 @@ mod host {
             for view in View::ALL {
                 let page = Page::view(lang, view);
                 let figure = headline(report, view, lang);
-                let title = page.title();
+                let title = page.title(report);
                 let footer = format!(
                     "{}: {}",
                     esg_explorer::i18n::Msg::Source.text(lang),
-                    esg_explorer::i18n::Msg::SourceReport.text(lang)
+                    esg_explorer::i18n::Msg::SourceReport.for_report(lang, report)
                 );
                 let card = esg_share::Card {
                     lang: lang.tag(),

@@ -35,12 +35,13 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
     });
     let check = move || {
         let c = comp();
+        let differs = || Msg::BoardDiffers.for_report(lang(), report);
         if when() == BoardDate::PeriodEnd && matches_report(report, &c) {
             format!("✓ {}", t(Msg::BoardMatches))
         } else if when() == BoardDate::PeriodEnd {
-            format!("✗ {}", t(Msg::BoardDiffers))
+            format!("✗ {}", differs())
         } else {
-            t(Msg::BoardDiffers).to_owned()
+            differs()
         }
     };
     let rules = move || {
@@ -107,6 +108,7 @@ pub fn BoardView(report: &'static Report) -> impl IntoView {
                     options=vec![(BoardDate::PeriodEnd, Msg::BoardAsOfPeriodEnd), (BoardDate::AfterChange, Msg::BoardAsOfChange)]
                     current=Signal::derive(when)
                     on_pick=Callback::new(move |b| nav.go(|s| s.board = b))
+                    report=report
                 />
             </div>
             <p class="board-date" data-testid="board-date">{move || Msg::AsOf.fill(lang(), &[("date", &format::date(&day(), lang()))])}</p>

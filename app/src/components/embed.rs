@@ -62,7 +62,7 @@ pub fn EmbedView(report: &'static Report, widget: Widget) -> impl IntoView {
         <main id="content" class="embedded">
             // The page's name, for a screen reader's list of headings; the host page shows
             // its own title around the frame.
-            <h1 class="visually-hidden">{move || page().title()}</h1>
+            <h1 class="visually-hidden">{move || page().title(report)}</h1>
             {body}
             <p class="open-full"><a href=explorer_href target="_blank" rel="noopener">{move || Msg::OpenInExplorer.text(lang())}</a></p>
         </main>

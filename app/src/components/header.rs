@@ -4,7 +4,7 @@ use crate::components::issuer::Issuer;
 use crate::components::search::Search;
 use crate::components::segmented::Segmented;
 use crate::state::use_nav;
-use esg_data::Lang;
+use esg_data::{Lang, Report};
 use esg_explorer::i18n::Msg;
 use esg_explorer::pages::nav_label;
 use esg_explorer::url::{Measure, Mode, View};
@@ -105,6 +105,7 @@ fn close_more_menu_like_a_menu(more: NodeRef<leptos::html::Details>) {
 #[component]
 pub fn Header() -> impl IntoView {
     let nav = use_nav();
+    let report: &'static Report = expect_context();
     let more = NodeRef::<leptos::html::Details>::new();
     close_more_menu_like_a_menu(more);
     let t = move |m: Msg| m.text(nav.lang());
@@ -116,7 +117,7 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="skip" href="#content">{move || t(Msg::SkipToContent)}</a>
             <div class="title-row">
-                <h1>{move || t(Msg::AppTitle)}</h1>
+                <h1>{move || Msg::AppTitle.for_report(nav.lang(), report)}</h1>
                 <NavLink
                     href=Signal::derive(move || nav.href(|s| s.lang = Some(other())))
                     on_go=Callback::new(move |_| nav.go(|s| s.lang = Some(other())))

@@ -61,7 +61,7 @@ pub fn HighlightsView(report: &'static Report) -> impl IntoView {
             <div class="tiles">{tiles.collect_view()}</div>
         </section>
         <section class="section" aria-labelledby="h-milestones">
-            <h2 id="h-milestones">{move || t(Msg::Milestones)}</h2>
+            <h2 id="h-milestones">{move || Msg::Milestones.for_report(lang(), report)}</h2>
             <ol class="timeline">{timeline.collect_view()}</ol>
         </section>
         <div class="groups">

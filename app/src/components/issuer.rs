@@ -34,7 +34,7 @@ pub fn Issuer(
                 {move || issuer::period(report, lang())}
                 {url.map(|u| view! {
                     " · "
-                    <a class="report-link" href=u rel="noopener" aria-label=move || Msg::SourceReport.text(lang())>
+                    <a class="report-link" href=u rel="noopener" aria-label=move || Msg::SourceReport.for_report(lang(), report)>
                         {move || Msg::ReportItself.text(lang())}
                     </a>
                 })}

@@ -67,7 +67,7 @@ pub fn Overview(report: &'static Report) -> impl IntoView {
     let nav = use_nav();
     let lang = move || nav.lang();
     view! {
-        <p class="lede">{move || Msg::AppDescription.text(lang())}</p>
+        <p class="lede">{move || Msg::AppDescription.for_report(lang(), report)}</p>
         <Headlines report=report/>
         {group(OVERVIEW_GROUP).map(|g| view! { <div class="groups"><GroupCard report=report group=g/></div> })}
     }

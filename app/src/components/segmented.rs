@@ -1,12 +1,15 @@
 //! A segmented control: toggle buttons for one setting, the current value pressed.
 
 use crate::state::use_nav;
+use esg_data::Report;
 use esg_explorer::i18n::Msg;
 use leptos::prelude::*;
 
 /// One button per `(value, label)`; `aria-pressed` marks the current value and a press
 /// calls `on_pick` with its value. A `disabled` control stays focusable and readable
 /// (`aria-disabled`, its reason the element `described_by` names) and ignores presses.
+/// Labels that name the report's years or dates (`{period_end}`) need the `report` to fill
+/// them ([`Msg::for_report`]); the others are shown as they are.
 #[component]
 pub fn Segmented<T>(
     options: Vec<(T, Msg)>,
@@ -14,6 +17,7 @@ pub fn Segmented<T>(
     on_pick: Callback<T>,
     #[prop(optional, into)] disabled: Signal<bool>,
     #[prop(optional)] described_by: Option<&'static str>,
+    #[prop(optional)] report: Option<&'static Report>,
 ) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
@@ -36,7 +40,10 @@ where
                                 }
                             }
                         >
-                            {move || label.text(nav.lang())}
+                            {move || match report {
+                                Some(r) => label.for_report(nav.lang(), r),
+                                None => label.text(nav.lang()).to_owned(),
+                            }}
                         </button>
                     }
                 })

@@ -11,7 +11,11 @@ pub fn source_line(report: &Report, section: Option<&str>, lang: Lang) -> String
         .and_then(|id| report.section(id))
         .map(|s| format!(", {} · {}", s.table.get(lang), s.heading.get(lang)))
         .unwrap_or_default();
-    format!("{}: {}{where_}", Msg::Source.text(lang), Msg::SourceReport.text(lang))
+    format!(
+        "{}: {}{where_}",
+        Msg::Source.text(lang),
+        Msg::SourceReport.for_report(lang, report)
+    )
 }
 
 /// The source line, naming the report's table and section when the content has one.
