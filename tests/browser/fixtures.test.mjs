@@ -71,6 +71,7 @@ test('fixture site: the pages name the 2023 report, not 2022', { skip }, () => {
   const board = html('en/board/');
   assert.ok(board.includes('<title>Board · Medlive 2023 ESG data explorer</title>'), 'the board page title');
   assert.ok(board.includes('31 Dec 2023') && !board.includes('31 Dec 2022'), 'the board is as at the 2023 period end');
+  assert.ok(board.includes('From 14 Apr 2024') && !board.includes('14 Apr 2023'), 'the board change is the 2023 report\'s');
   assert.ok(html('en/highlights/').includes('<h2 id="h-milestones">2023 milestones</h2>'), 'the milestones heading');
   for (const dir of ['', 'zh-hant/', 'en/', 'en/social/', 'en/embed/ghg/']) {
     const title = html(dir).match(/<title>([^<]*)<\/title>/)?.[1] ?? '';
