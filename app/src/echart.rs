@@ -1,7 +1,8 @@
 //! `<EChart>`: the one component that talks to ECharts.
 //!
 //! Options are built natively by `esg_explorer::charts` (charming) at build time and
-//! arrive as JSON in one file beside the pictures, fetched with ECharts ([`live_option`]). The build also draws each one as a static SVG
+//! arrive as JSON in one file beside the pictures, fetched with ECharts ([`live_option`]).
+//! The build also draws each one as a static SVG
 //! (`scripts/chart-svgs.mjs`): a chart shows that picture until the reader first interacts
 //! with the page, and only then is ECharts (~170 KB, ~250 ms of a phone's main thread)
 //! loaded and the live chart swapped in. So a phone's first view needs no ECharts.

@@ -138,9 +138,8 @@ pub fn Discrepancies(report: &'static Report, kpi: &'static Kpi) -> impl IntoVie
 }
 
 /// The table twin of a group: every KPI, every year disclosed, the change between the
-/// latest two, HKEX code. Each cell carries
-/// its column's name (`data-label`), which the stylesheet shows when a narrow card stacks a
-/// row into lines. Sortable by the report year's value and by change when all rows share a
+/// latest two, HKEX code. Each cell carries its column's name (`data-label`), which the
+/// stylesheet shows when a narrow card stacks a row into lines. Sortable by the report year's value and by change when all rows share a
 /// unit ([`table_sort`]).
 #[component]
 pub fn KpiTable(
