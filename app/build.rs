@@ -32,12 +32,12 @@ fn main() {
         Ok(set) => set.merged,
         Err(issues) => fail(&issues.iter().map(|i| i.to_string()).collect::<Vec<_>>()),
     };
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("report.json");
-    let json = match serde_json::to_string(&report) {
-        Ok(j) => j,
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("report.bin");
+    let bytes = match esg_data::wire::to_bytes(&report) {
+        Ok(b) => b,
         Err(e) => fail(&[format!("{shown}: cannot serialise: {e}")]),
     };
-    if let Err(e) = std::fs::write(&out, json) {
+    if let Err(e) = std::fs::write(&out, bytes) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);
     }
     let embed = root.join("embed/embed.js");

@@ -4,12 +4,13 @@
 use esg_data::Report;
 use std::sync::OnceLock;
 
-const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/report.json"));
+/// The merged report in its compact binary form (`esg_data::wire`).
+const WIRE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/report.bin"));
 
-/// The 2022 report, or why it could not be read (never expected: the build checked it).
+/// The report, or why it could not be read (never expected: the build checked it).
 pub fn report() -> Result<&'static Report, &'static str> {
     static R: OnceLock<Result<Report, String>> = OnceLock::new();
-    R.get_or_init(|| serde_json::from_str(JSON).map_err(|e| e.to_string()))
+    R.get_or_init(|| esg_data::wire::from_bytes(WIRE))
         .as_ref()
         .map_err(|e| e.as_str())
 }

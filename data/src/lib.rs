@@ -2,7 +2,7 @@
 //!
 //! The path of a number: `reports/<year>.toml` (transcribed from the report) → [`load`]
 //! (structure and the report's own totals and ratios, see [`rules`]) → [`Report`] →
-//! exports ([`export`]) and the app, which embeds the validated report as JSON at build time.
+//! exports ([`export`]) and the app, which embeds the validated report at build time ([`wire`]).
 //! Nothing here knows about the web.
 
 pub mod decimal;
@@ -19,6 +19,7 @@ pub mod rules;
 pub mod text;
 pub mod units;
 pub mod value;
+pub mod wire;
 
 pub use decimal::Decimal;
 pub use issue::Issue;

@@ -28,7 +28,7 @@ pub struct Report {
     pub discrepancies: Vec<Discrepancy>,
     /// In a merged dataset (`crate::reports`), the earlier reports values come from,
     /// newest first: their titles and KPI tables name a value's source. Empty for one file.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_empty")]
     pub sources: Vec<SourceReport>,
 }
 
@@ -60,7 +60,7 @@ pub struct Meta {
     pub revised: String,
     /// Set only in test fixtures (`"fictional test data"`): the build refuses such a file
     /// unless `ESG_ALLOW_FICTIONAL=1`, so invented figures can never be shipped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub fictional: Option<String>,
 }
 
@@ -118,7 +118,7 @@ pub struct Section {
     pub heading: Text,
     /// The KPI table the group belongs to (2022年環境關鍵績效 …).
     pub table: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub note: Option<Text>,
 }
 
@@ -150,11 +150,11 @@ pub struct Kpi {
     pub note: Option<Text>,
     /// Why the unit differs from an earlier report's (the file's `unit_change`); without it
     /// a changed unit fails the cross-report rule `unit-change` (`crate::reports`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub unit_change: Option<Text>,
     /// In a merged dataset, the year of the newest report that still has this KPI, when
     /// that is not the newest report: the KPI was dropped and is "not in the latest report".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub last_reported: Option<u16>,
 }
 
@@ -164,10 +164,10 @@ pub struct YearValue {
     pub value: Value,
     /// In a merged dataset, the report year the value comes from when that is not the
     /// dataset's own report (`None`: the report itself, as with one file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub source: Option<u16>,
     /// The figure an earlier report first gave for this year, when it differs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub restated: Option<Restatement>,
 }
 
@@ -264,9 +264,9 @@ pub struct Director {
     pub age: u8,
     pub role: Role,
     /// ISO date, where the report states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub appointed: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub ceased: Option<String>,
 }
 
@@ -285,7 +285,7 @@ pub struct StakeholderItem {
     /// The flattened text does not settle that this item belongs to this group.
     #[serde(default)]
     pub uncertain: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub note: Option<Text>,
 }
 
@@ -313,7 +313,7 @@ pub enum Area {
 pub struct MaterialTopic {
     pub area: Area,
     pub text: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub note: Option<Text>,
 }
 
@@ -328,20 +328,20 @@ pub struct Highlight {
     /// The report qualifies the figure (約, 超過 …).
     #[serde(default)]
     pub approx: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub qualifier: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub previous: Option<Decimal>,
     /// The report qualifies the previous figure too (the graphic's 「400+」).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub previous_qualifier: Option<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub previous_year: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub as_of: Option<Text>,
     /// A verbatim excerpt of the report holding the figure.
     pub source: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub note: Option<Text>,
 }
 
@@ -354,7 +354,7 @@ pub struct Milestone {
     pub source: String,
     #[serde(default)]
     pub uncertain: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub note: Option<Text>,
 }
 
@@ -369,7 +369,7 @@ pub struct DataCentre {
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub name: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub year_month: Option<String>,
     pub source: String,
 }
@@ -410,7 +410,7 @@ pub struct HkexItem {
     pub sections: Vec<Text>,
     #[serde(default)]
     pub uncertain: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::wire::omit_none")]
     pub note: Option<Text>,
 }
 
