@@ -91,7 +91,7 @@ test('fixture site: the GHG chart and table show every year, the change compares
   const server = await startServer({ root: FIXTURE_DIST, base: '/esg/2023/' });
   const browser = await launchBrowser();
   try {
-    const { context, page, problems } = await openPage(browser, server, { width: 1280, height: 800 });
+    const { context, page, problems } = await openPage(browser, server, { width: 1280, height: 800 }, { acceptDownloads: true });
     await gotoApp(page, `${server.url}en/environment/?mode=table`);
     const row = page.locator('tr[data-row="ghg-scope-2"]').first();
     await row.waitFor({ state: 'attached', timeout: 30_000 });
@@ -109,6 +109,14 @@ test('fixture site: the GHG chart and table show every year, the change compares
     // was not disclosed (words, never zero).
     const added = await page.locator('tr[data-row="ghg-scope-3"] td').allTextContents();
     assert.deepEqual(added.slice(1, 4).map((c) => c.trim()), ['—', 'not disclosed', '12.500'], added.join(' | '));
+    // The group's "Download CSV" exports the same rows as its table, the added KPI included.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#group-ghg button[data-action="csv"]').click()]);
+    const groupCsv = csvObjects(parseCsv(readFileSync(await download.path(), 'utf8')));
+    assert.deepEqual(
+      groupCsv.filter((r) => r.id === 'ghg-scope-3').map((r) => [r.year, r.value]),
+      [['2022', ''], ['2023', '12.500']],
+      'the GHG CSV has the KPI its table shows',
+    );
     // A KPI the 2023 report dropped keeps its years and says so.
     await gotoApp(page, `${server.url}en/social/?mode=table`);
     const dropped = page.locator('tr[data-row="complaint-response-time"] th').first();

@@ -22,9 +22,9 @@ pub fn WidgetActions(
     /// The embed widget id (a group id, `board`, `stakeholders`, `overview`).
     widget: &'static str,
     #[prop(into)] title: Signal<String>,
-    /// KPIs in the CSV; empty for no CSV button.
+    /// KPIs in the CSV (those of the widget's table); empty for no CSV button.
     #[prop(optional)]
-    csv: &'static [&'static str],
+    csv: Vec<&'static str>,
     /// The chart to export as PNG: its current chart's key and its live chart.
     png: Option<(Signal<&'static str>, ChartRef)>,
 ) -> impl IntoView {
@@ -48,7 +48,7 @@ pub fn WidgetActions(
         <div class="actions">
             {(!csv.is_empty()).then(|| view! {
                 <button type="button" data-action="csv" on:click=move |_| {
-                    browser::download_text(&file_name(report, widget, lang(), "csv"), "text/csv;charset=utf-8", &kpi_csv_for(report, csv));
+                    browser::download_text(&file_name(report, widget, lang(), "csv"), "text/csv;charset=utf-8", &kpi_csv_for(report, &csv));
                 }>{move || t(Msg::DownloadCsv)}</button>
             })}
             {png.map(|(key, chart)| view! {

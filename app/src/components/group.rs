@@ -44,8 +44,14 @@ pub fn GroupCard(
     let title = move || group.title.text(lang()).to_owned();
     let mode = move || nav.mode();
     let measure = move || nav.measure();
+    // The table's KPIs (the group's own and, on a section's last group, any KPI no group
+    // lists): one list for the table twin, table mode and the CSV button.
+    let table_ids = StoredValue::new(group.table_kpis(report));
     // A linked KPI opens its group's table so it can be scrolled to and seen.
-    let focused = move || nav.kpi().is_some_and(|k| group.table.contains(&k.as_str()));
+    let focused = move || {
+        nav.kpi()
+            .is_some_and(|k| table_ids.with_value(|ids| ids.contains(&k.as_str())))
+    };
     let spec = Memo::new(move |_| {
         let key = prebuilt::key(group.id, prebuilt::group_variant(group, measure()), lang(), theme.get());
         crate::data::chart(&key).unwrap_or_default()
@@ -67,12 +73,12 @@ pub fn GroupCard(
     // A figure card is the KPI's anchor (`kpi-<id>`); a chart's twin table holds it.
     let twin = move || {
         (table_ready.get() || focused()).then(|| {
-            view! { <KpiTable report=report ids=group.table_kpis(report) caption=Signal::derive(title) anchors=has_chart/> }
+            view! { <KpiTable report=report ids=table_ids.get_value() caption=Signal::derive(title) anchors=has_chart/> }
         })
     };
     let body = move || {
         if mode() == Mode::Table {
-            return view! { <KpiTable report=report ids=group.table_kpis(report) caption=Signal::derive(title)/> }
+            return view! { <KpiTable report=report ids=table_ids.get_value() caption=Signal::derive(title)/> }
                 .into_any();
         }
         let figures = if has_chart {
@@ -133,7 +139,7 @@ pub fn GroupCard(
             {heading}
             {body}
             <SourceLine section=group.section/>
-            <WidgetActions report=report widget=group.id title=Signal::derive(title) csv=group.table png=png/>
+            <WidgetActions report=report widget=group.id title=Signal::derive(title) csv=table_ids.get_value() png=png/>
         </section>
     }
 }
