@@ -1,5 +1,5 @@
-/* Boot: start the app only after the pre-rendered page has painted, and never leave a
-   blank page.
+/* Boot: download the app after the pre-rendered page has painted, start it when the reader
+   first reaches for the page, and never leave a blank page.
 
    The build (esg-prerender, a trunk post_build hook) removes trunk's inline module loader
    and its preload links from index.html and puts what they named on this script's tag:
@@ -7,18 +7,20 @@
      data-wasm, data-wasm-integrity     the .wasm and its SRI hash
      data-charts, data-charts-integrity the ECharts bundle and its SRI hash
      data-svg                           the chart pictures' folder, which holds options.json
+     data-page                          this page's path
    Why: nothing heavy is requested before the first paint and the page's `load`, so the
    static page is the largest paint (LCP) and the wasm download does not compete with it
    (Lighthouse's simulated LCP counts every request started before the observed LCP).
+   When the app starts, and what carries over from the static page: see the end.
    ECharts and the charts' options are fetched by window.esgCharts, which the app calls when a
    chart near the screen goes live.
    A file, not inline, so the strict CSP needs no exception; trunk adds its SRI hash.
    ECharts is fetched only after the reader first interacts: until then every chart is its
    static picture, drawn at build time (scripts/chart-svgs.mjs).
 
-   Failure: any uncaught error while the static page is still up means the app did not
-   start: show the page's bilingual error note. After the app has mounted (it removes
-   #prerender), its own panic hook shows the note instead. */
+   Failure: any uncaught error once the app was asked to start, while the static page is
+   still up, means the app did not start: show the page's bilingual error note. After the
+   app has mounted (it removes #prerender), its own panic hook shows the note instead. */
 (function () {
   'use strict';
   var me = document.currentScript;
@@ -92,17 +94,15 @@
   function booting() {
     return !!document.getElementById('prerender');
   }
+  var started = false;
+  /** Shows the page's error note, if the app was asked to start and has not taken over. */
   function onFailure() {
-    if (!booting()) return;
+    if (!started || !booting()) return;
     var el = document.getElementById('load-error');
     if (el) el.hidden = false;
   }
   window.addEventListener('error', onFailure, true);
   window.addEventListener('unhandledrejection', onFailure);
-  // A start that never finishes (a stalled download) is a failure too.
-  window.addEventListener('load', function () {
-    setTimeout(onFailure, 20000);
-  });
 
   /** Adds <link rel=modulepreload> with the glue's SRI hash: the import below then uses
       the checked module (dynamic import() itself takes no integrity). */
@@ -121,17 +121,31 @@
     });
   }
 
+  var glue = null;
+  var wasm = null;
+  /** Downloads the glue and the .wasm (with their SRI hashes) without running them, so the
+      reader's first interaction does not wait for the network. Errors wait for start(). */
+  function prefetch() {
+    if (glue || !attr('glue') || !attr('wasm')) return;
+    glue = preloadModule(url('glue'), attr('glue-integrity'));
+    wasm = fetch(url('wasm'), { integrity: attr('wasm-integrity'), credentials: 'same-origin' });
+    glue.catch(function () {});
+    wasm.catch(function () {});
+  }
+
   function start() {
-    if (!attr('glue') || !attr('wasm')) return; // not a built page
+    if (started || !attr('glue') || !attr('wasm')) return; // once; not on an unbuilt page
+    started = true;
+    prefetch();
+    // A start that never finishes (a stalled download) is a failure too.
+    setTimeout(onFailure, 20000);
     var glueUrl = url('glue');
-    var wasmUrl = url('wasm');
-    var wasmResponse = fetch(wasmUrl, { integrity: attr('wasm-integrity'), credentials: 'same-origin' });
-    preloadModule(glueUrl, attr('glue-integrity'))
+    glue
       .then(function () {
         return import(glueUrl);
       })
       .then(function (m) {
-        return m.default({ module_or_path: wasmResponse });
+        return m.default({ module_or_path: wasm });
       })
       .catch(function (e) {
         onFailure();
@@ -216,5 +230,130 @@
     else window.addEventListener('load', onLoad);
   }
 
-  afterFirstPaintAndLoad(start);
+  /** What the reader did on the static page carries over to the app's view when it takes
+      over (it mounts the same components, so each element has its twin at the same place):
+      the focus, typed text, ticked boxes, opened <details>, the last button pressed, which
+      is pressed again, and a tap on a chart's picture, which its live chart answers. A twin must have the same tag (a button, the same text) or it
+      is left alone; a twin of a block the app adds a frame later is looked for again. */
+  function carryOver() {
+    // boot.js runs in <head>: the static page is there from DOMContentLoaded.
+    if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', carryOver);
+    var root = document.getElementById('prerender');
+    if (!root || !window.MutationObserver) return;
+    var focused = document.activeElement;
+    var pressed = null;
+    document.addEventListener('focusin', function (e) {
+      focused = e.target;
+    }, true);
+    document.addEventListener('click', function (e) {
+      var b = e.target && e.target.closest && e.target.closest('button, [role="button"], [role="tab"]');
+      if (b && root.contains(b)) pressed = b;
+    }, true);
+    // A tap on a chart's picture: the live chart answers it with that bar's tooltip.
+    var tapped = null;
+    document.addEventListener('pointerdown', function (e) {
+      var c = e.target && e.target.closest && e.target.closest('div.chart');
+      if (c && root.contains(c)) tapped = { el: c, x: e.clientX, y: e.clientY, type: e.pointerType };
+    }, true);
+    /** `el`'s element-child indices from `root` down. */
+    function pathOf(el) {
+      var path = [];
+      for (; el && el !== root; el = el.parentElement) {
+        var i = 0;
+        for (var s = el.previousElementSibling; s; s = s.previousElementSibling) i++;
+        path.unshift(i);
+      }
+      return el === root ? path : null;
+    }
+    /** The app's element at the same place as `el` was in the static page, or null. */
+    function twin(el) {
+      var path = pathOf(el);
+      var tops = Array.prototype.filter.call(document.body.children, function (e) {
+        return e.id !== 'load-error' && e.tagName !== 'SCRIPT';
+      });
+      var t = path && tops[path[0]];
+      for (var i = 1; t && path && i < path.length; i++) t = t.children[path[i]];
+      if (!t || t.tagName !== el.tagName) return null;
+      if (el.tagName === 'BUTTON' && t.textContent !== el.textContent) return null;
+      return t;
+    }
+    var todo = [];
+    function later(el, apply) {
+      todo.push({ el: el, apply: apply });
+    }
+    function settle(frames) {
+      todo = todo.filter(function (job) {
+        var t = twin(job.el);
+        if (t) job.apply(t);
+        return !t;
+      });
+      if (todo.length && frames > 0) requestAnimationFrame(function () { settle(frames - 1); });
+    }
+    function changed(t, type) {
+      t.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+    var observer = new MutationObserver(function () {
+      if (root.isConnected) return;
+      observer.disconnect();
+      Array.prototype.forEach.call(root.querySelectorAll('input, textarea, select, details'), function (el) {
+        if (el.tagName === 'DETAILS') {
+          if (el.open) later(el, function (t) { t.open = true; });
+        } else if (el.type === 'checkbox' || el.type === 'radio') {
+          if (el.checked !== el.defaultChecked) later(el, function (t) { t.checked = el.checked; changed(t, 'change'); });
+        } else if (el.tagName === 'SELECT' || el.value !== el.defaultValue) {
+          later(el, function (t) { if (t.value !== el.value) { t.value = el.value; changed(t, 'input'); changed(t, 'change'); } });
+        }
+      });
+      if (focused && root.contains(focused)) {
+        var f = focused;
+        later(f, function (t) {
+          t.focus({ preventScroll: true });
+          try { t.setSelectionRange(f.selectionStart, f.selectionEnd); } catch (e) { /* not a text field */ }
+        });
+      }
+      if (pressed) later(pressed, function (t) { t.click(); });
+      if (tapped) {
+        var tap = tapped;
+        later(tap.el, function (t) {
+          t.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: tap.x, clientY: tap.y, pointerType: tap.type }));
+        });
+      }
+      settle(120);
+    });
+    observer.observe(document.body, { childList: true });
+  }
+
+  /* When the app starts. The static page is the whole view, readable as it is: the app adds
+     what needs code (live charts, sorting, table mode, search, the board's date, share and
+     PNG). Its mount is one task of 40-100 ms on a fast machine, four times that on a phone,
+     so it runs when the reader first reaches for the page (a touch, click, key, mouse move
+     or wheel turn), not while they read the first screen. The download happens after the
+     first paint and `load`, so that first interaction waits for no network.
+     At once, after the first paint and `load`, on a page the static HTML cannot show whole:
+     a widget (it tells the annual-report page its height) and a link that asks for a state
+     (?kpi=, ?mode=table …: a key of esg_explorer::url::STATE_KEYS). */
+  var INTENT = ['pointerdown', 'pointermove', 'touchstart', 'keydown', 'wheel'];
+  var wanted = attr('page').indexOf('/embed/') > 0 || asksForState();
+  var ready = false;
+  function asksForState() {
+    // esg_explorer::url::STATE_KEYS (a test there checks that this list is the same).
+    var keys = ['view', 'kpi', 'mode', 'measure', 'lang', 'embed', 'group', 'asof'];
+    var q = new URLSearchParams(location.search);
+    for (var i = 0; i < keys.length; i++) if (q.has(keys[i])) return true;
+    return false;
+  }
+  function onIntent() {
+    for (var i = 0; i < INTENT.length; i++) window.removeEventListener(INTENT[i], onIntent, true);
+    // The app's charts go live after the first interaction (app/src/browser.rs reads this).
+    document.documentElement.setAttribute('data-interacted', '');
+    wanted = true;
+    if (ready) start();
+  }
+  for (var i = 0; i < INTENT.length; i++) window.addEventListener(INTENT[i], onIntent, { capture: true, passive: true });
+  afterFirstPaintAndLoad(function () {
+    ready = true;
+    prefetch();
+    if (wanted) start();
+  });
+  carryOver();
 })();

@@ -368,10 +368,23 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     set_timeout(run2, std::time::Duration::from_millis(100));
 }
 
+/// Whether the reader has touched, clicked, typed, moved the mouse or turned the wheel on
+/// the page: static/boot.js marks `<html data-interacted>`, and starts the app then on most
+/// pages.
+pub fn interacted() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|h| h.has_attribute("data-interacted"))
+}
+
 /// Calls `f` once, at the reader's first touch, click, key press, mouse move or wheel turn
-/// anywhere on the page (passive listeners: scrolling is never held up).
+/// anywhere on the page (passive listeners: scrolling is never held up); at once if that
+/// interaction has already happened (it is what starts the app on most pages).
 pub fn on_first_interaction(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return };
+    if interacted() {
+        return f();
+    }
     let once = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
     let cb = Closure::<dyn Fn()>::new(move || {
         if let Some(f) = once.take() {

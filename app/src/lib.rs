@@ -43,7 +43,9 @@ pub fn start() {
             Ok(report) => {
                 // Let the pre-rendered page paint first (one frame), then take over: the
                 // reader sees content at once even when the wasm arrived before the first paint.
-                browser::after_next_paint(move || {
+                // Started by the reader's interaction, the page painted long ago: a task of
+                // its own is enough.
+                let take_over = move || {
                     components::reveal::mounting(browser::scrolled(), || {
                         leptos::mount::mount_to_body(move || {
                             let nav = Nav::install(report);
@@ -52,7 +54,12 @@ pub fn start() {
                     });
                     // Same task as the mount: the static page and the app never show together.
                     browser::remove_prerender();
-                });
+                };
+                if browser::interacted() {
+                    set_timeout(take_over, std::time::Duration::ZERO);
+                } else {
+                    browser::after_next_paint(take_over);
+                }
             }
             Err(e) => {
                 leptos::logging::error!("embedded report unreadable: {e}");

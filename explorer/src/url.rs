@@ -194,6 +194,11 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
+/// Every query key [`UrlState::parse`] reads. A link carrying one asks for a state its
+/// static page may not show (a KPI, table mode …): there the app starts at once, not at the
+/// reader's first interaction (`static/boot.js` holds a copy; a test checks the two agree).
+pub const STATE_KEYS: [&str; 8] = ["view", "kpi", "mode", "measure", "lang", "embed", "group", "asof"];
+
 /// The longest value worth looking at; longer ones are garbage.
 const MAX_VALUE: usize = 64;
 
@@ -347,6 +352,36 @@ mod tests {
             "?view=social&kpi=employees&mode=table&measure=per-employee&embed=turnover&asof=after-change&lang=en"
         );
         assert_eq!(parse(&q), s);
+    }
+
+    /// boot.js starts the app at once for a link carrying any of these keys: each must be
+    /// one that `parse` reads, and a key `parse` ignores must not be among them.
+    #[test]
+    fn state_keys_are_exactly_the_keys_parse_reads() {
+        let values = [
+            ("view", "board"),
+            ("kpi", "employees"),
+            ("mode", "table"),
+            ("measure", "per-employee"),
+            ("lang", "en"),
+            ("embed", "ghg"),
+            ("group", "investors"),
+            ("asof", "after-change"),
+        ];
+        assert_eq!(values.map(|(k, _)| k), STATE_KEYS);
+        for (k, v) in values {
+            assert_ne!(parse(&format!("?{k}={v}")), UrlState::default(), "{k}");
+        }
+        let boot = include_str!("../../static/boot.js");
+        let copy = format!("var keys = [{}];", STATE_KEYS.map(|k| format!("'{k}'")).join(", "));
+        assert!(
+            boot.contains(&copy),
+            "static/boot.js's list differs from STATE_KEYS: {copy}"
+        );
+        for ignored in ["year", "utm_source", "from"] {
+            assert!(!STATE_KEYS.contains(&ignored));
+            assert_eq!(parse(&format!("?{ignored}=1")), UrlState::default(), "{ignored}");
+        }
     }
 
     #[test]

@@ -136,7 +136,10 @@ export function assertNoProblems(problems, label = '') {
  * ECharts download it started, if any, and the chart pictures near the screen have
  * finished (so the next navigation does not abort them).
  */
-export async function waitForApp(page, { timeout = 30_000 } = {}) {
+export async function waitForApp(page, { timeout = 30_000, interact: reach = true } = {}) {
+  // On most pages the app starts at the reader's first interaction (static/boot.js): be
+  // that reader. `interact: false` for a link that starts it at once (a widget, ?mode=…).
+  if (reach && (await page.evaluate(() => !!document.getElementById('prerender')))) await interact(page);
   await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout });
   // Charts near the screen ask for ECharts from their IntersectionObserver callback, which
   // runs within the next frames.
@@ -154,7 +157,8 @@ export async function waitForApp(page, { timeout = 30_000 } = {}) {
   );
 }
 
-/** page.goto(url) and waitForApp; returns the navigation response. */
+/** page.goto(url) and waitForApp (`options`: its timeout and interact); returns the
+    navigation response. */
 export async function gotoApp(page, url, options = {}) {
   const res = await page.goto(url, { waitUntil: 'load' });
   await waitForApp(page, options);

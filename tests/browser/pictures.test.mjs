@@ -27,15 +27,22 @@ function charts(page) {
   );
 }
 
-test('a phone opens a pillar on chart pictures; ECharts loads at the first interaction', async () => {
+test('a phone opens a pillar on chart pictures; the app and ECharts start at the first interaction', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
   const echarts = [];
   const options = [];
+  const wasm = [];
   page.on('request', (r) => /echarts/.test(r.url()) && echarts.push(r.url()));
   page.on('request', (r) => /\/options\.json$/.test(r.url()) && options.push(r.url()));
+  page.on('requestfinished', (r) => /_bg\.wasm$/.test(r.url()) && wasm.push(r.url()));
   try {
-    await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
-    await page.waitForTimeout(500);
+    await page.goto(`${env.server.url}?view=environment&lang=en`, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /_bg\.wasm$/.test(e.name)), null, { timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    // Downloaded after the first paint, not started: the static page is still the page.
+    assert.equal(wasm.length, 1, 'the wasm is downloaded once, ahead of the first interaction');
+    assert.ok(await page.locator('#prerender').count(), 'the app started without an interaction');
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-interacted')), false);
     const before = await charts(page);
     assert.ok(before.length >= 1, 'no chart on the view');
     const first = before[0];
@@ -50,7 +57,9 @@ test('a phone opens a pillar on chart pictures; ECharts loads at the first inter
     assert.deepEqual(options, [], 'the charts\' options were requested before any interaction');
 
     await interact(page);
+    await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 20_000 });
     await waitForCharts(page);
+    assert.equal(wasm.length, 1, 'the wasm is not downloaded again');
     assert.equal(echarts.length, 1, 'ECharts is requested once');
     assert.equal(options.length, 1, 'the charts\' options are requested once, with ECharts');
     assert.match(options[0], /\/charts-[0-9a-f]{16}\/options\.json$/);
@@ -91,10 +100,12 @@ test('a pillar page paints its first chart before the app starts (the wasm block
 test('a PNG asked for before any interaction waits for the live chart', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE, { acceptDownloads: true });
   try {
-    await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
+    await page.goto(`${env.server.url}?view=environment&lang=en`, { waitUntil: 'load' });
     const group = page.locator('#group-ghg');
     assert.equal(await group.locator('div.chart[data-chart-ready]').count(), 0);
-    // The click is the first interaction: ECharts loads, the chart goes live, then exports.
+    // The click is the first interaction: it starts the app, which presses the button again
+    // on its own page (static/boot.js carries it over); ECharts loads, the chart goes live,
+    // then exports.
     const [png] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
       group.locator('button[data-action="png"]').click(),
@@ -111,7 +122,8 @@ test('a PNG asked for before any interaction waits for the live chart', async ()
 test('printing before any interaction shows every chart as its picture', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server, PHONE);
   try {
-    await gotoApp(page, `${env.server.url}?view=social&lang=en`);
+    // A link with a state (?mode=) starts the app at once, before any interaction.
+    await gotoApp(page, `${env.server.url}?view=social&lang=en&mode=chart`, { interact: false });
     const n = await allGroupsShown(page);
     // Pictures are lazy: those far below the first screen are not fetched before printing.
     const before = await charts(page);
@@ -134,7 +146,7 @@ test('a chart whose picture cannot load goes live without waiting for an interac
   try {
     // The pictures only: the live charts' options (options.json, beside them) still load.
     await context.route(/\/charts-[0-9a-f]{16}\/.*\.svg$/, (route) => route.abort('failed'));
-    await gotoApp(page, `${env.server.url}?view=environment&lang=en`);
+    await gotoApp(page, `${env.server.url}?view=environment&lang=en&mode=chart`, { interact: false });
     // No mouse move here: the failed picture alone brings ECharts.
     await page.waitForFunction(() => !!document.querySelector('div.chart[data-chart-ready="true"] canvas'), null, { timeout: 20_000 });
   } finally {

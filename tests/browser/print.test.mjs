@@ -104,7 +104,9 @@ for (const view of Object.keys(PILLAR)) {
         await loadDataset();
         const { context, page, problems } = await openPage(env.browser, env.server, state === 'live' ? DESKTOP : PHONE);
         try {
-          await gotoApp(page, `${env.server.url}${lang.path}/${view}/`);
+          // Pictures: no interaction, so the app is started by a link with a state (?mode=).
+          if (state === 'live') await gotoApp(page, `${env.server.url}${lang.path}/${view}/`);
+          else await gotoApp(page, `${env.server.url}${lang.path}/${view}/?mode=chart`, { interact: false });
           const groups = await allGroupsShown(page);
           if (state === 'live') {
             await waitForCharts(page, { all: true });
