@@ -327,8 +327,9 @@
      what needs code (live charts, sorting, table mode, search, the board's date, share and
      PNG). Its mount is one task of 40-100 ms on a fast machine, four times that on a phone,
      so it runs when the reader first reaches for the page (a touch, click, key, mouse move
-     or wheel turn), not while they read the first screen. The download happens after the
-     first paint and `load`, so that first interaction waits for no network.
+     or wheel turn), not while they read the first screen. The download happens when the
+     page is idle after the first paint and `load`, so that first interaction waits for no
+     network.
      At once, after the first paint and `load`, on a page the static HTML cannot show whole:
      a widget (it tells the annual-report page its height) and a link that asks for a state
      (?kpi=, ?mode=table …: a key of esg_explorer::url::STATE_KEYS). */
@@ -352,8 +353,12 @@
   for (var i = 0; i < INTENT.length; i++) window.addEventListener(INTENT[i], onIntent, { capture: true, passive: true });
   afterFirstPaintAndLoad(function () {
     ready = true;
-    prefetch();
-    if (wanted) start();
+    if (wanted) return start();
+    // The download is a guess at what the reader will do: at idle, so that it never
+    // competes with the first screen's last paint (Lighthouse's simulated LCP counts every
+    // request started before it).
+    if (window.requestIdleCallback) window.requestIdleCallback(prefetch, { timeout: 2000 });
+    else setTimeout(prefetch, 200);
   });
   carryOver();
 })();
