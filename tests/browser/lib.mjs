@@ -196,7 +196,10 @@ export async function waitForCharts(page, { min = 1, timeout = 30_000, all = fal
   // A pillar view adds one group per frame after the first (components/pillar.rs): with
   // `all`, pass over the charts until no new one has appeared.
   await page.evaluate(async (every) => {
-    const frames = (n) => new Promise((r) => (n ? requestAnimationFrame(() => frames(n - 1).then(r)) : r()));
+    // A frame, or 100 ms if none comes (a stalled frame once hung a fresh-clone run here,
+    // and page.evaluate has no timeout).
+    const frame = () => new Promise((r) => { requestAnimationFrame(() => r()); setTimeout(r, 100); });
+    const frames = async (n) => { for (let i = 0; i < n; i++) await frame(); };
     const seen = new Set();
     for (;;) {
       const charts = [...document.querySelectorAll('div.chart')].filter((el) => !seen.has(el));
