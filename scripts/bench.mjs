@@ -169,12 +169,17 @@ const viewShown = (v) => `() => { const a = document.querySelector('nav.views a[
 const langLink = `() => document.querySelector('header .title-row a')`;
 const langIs = (l) => `() => document.documentElement.lang === ${JSON.stringify(l)}`;
 
-async function switchTimings(url, views, samples) {
-  const browser = await chromium.launch({
+/** Debian's Chromium, headless, as both timing sections drive it. */
+function launchChromium() {
+  return chromium.launch({
     executablePath: CHROME,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
   });
+}
+
+async function switchTimings(url, views, samples) {
+  const browser = await launchChromium();
   const rows = [];
   try {
     for (const cpu of [1, 4]) {
@@ -224,11 +229,7 @@ async function switchTimings(url, views, samples) {
  * 390 px phone, 1× and 4× CPU; median of `samples` fresh page loads.
  */
 async function firstTapTimings(url, pages, samples) {
-  const browser = await chromium.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const rows = [];
   try {
     for (const p of pages) {
