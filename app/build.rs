@@ -5,7 +5,9 @@
 //! and hashes `embed/embed.js` for the embed snippet's `integrity` (`ESG_EMBED_JS_SRI`).
 //! Reads the `ESG_REPORT_URL` setting (the header's link to the report itself), checked by
 //! `esg_explorer::issuer::parse_report_url`: a bad value fails the build naming the rule;
-//! the app reads the checked value as `ESG_REPORT_URL_CHECKED` (empty when unset).
+//! the app reads the checked value as `ESG_REPORT_URL_CHECKED` (empty when unset); the same
+//! for the site's public URL (`ESG_PUBLIC_URL`, `esg_explorer::site::PublicUrl`), which the
+//! embed snippets name, as `ESG_PUBLIC_URL_CHECKED`.
 //! Writes the sizes and row counts of the site's data files (`esg_data::package::files`,
 //! which `esg-pages` writes into `dist/data/`) for the Data panel, so the wasm carries
 //! numbers, not the files.
@@ -62,6 +64,20 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // The site's public URL (`ESG_PUBLIC_URL`): the embed snippets name it.
+    let setting = esg_explorer::site::PUBLIC_URL_SETTING;
+    println!("cargo:rerun-if-env-changed={setting}");
+    match esg_explorer::site::PublicUrl::parse(&std::env::var(setting).unwrap_or_default()) {
+        Ok(url) => println!(
+            "cargo:rustc-env=ESG_PUBLIC_URL_CHECKED={}",
+            url.abs("").unwrap_or_default()
+        ),
+        Err(e) => {
+            eprintln!("\nA build setting is invalid; fix it before building:\n  {e}");
+            println!("cargo:warning={e}");
+            std::process::exit(1);
+        }
+    }
     let files = out.with_file_name("data_files.rs");
     if let Err(e) = std::fs::write(&files, data_files(&report, report_url.as_deref())) {
         fail(&[format!("{}: cannot write: {e}", files.display())]);

@@ -140,4 +140,20 @@ mod tests {
         assert!(en.contains(&format!("{} rows", files[0].rows)));
         assert!(en.contains(crate::data::FILES[3].size));
     }
+
+    #[test]
+    fn embed_snippets_name_the_public_url_or_are_left_to_the_app() {
+        let public = env!("ESG_PUBLIC_URL_CHECKED");
+        let en = body(report(), "en/environment/", "charts-0123456789abcdef/");
+        assert!(en.contains("data-testid=\"embed-snippet\""));
+        if public.is_empty() {
+            assert!(
+                !en.contains("&lt;iframe"),
+                "no relative snippet: the app writes it where it runs"
+            );
+        } else {
+            assert!(en.contains(&format!("&lt;iframe src=\"{public}en/embed/ghg/\"")));
+            assert!(en.contains(&format!("&lt;script src=\"{public}embed.js\"")));
+        }
+    }
 }

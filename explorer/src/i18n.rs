@@ -227,6 +227,8 @@ messages! {
     ),
     Embed => ("嵌入", "Embed"),
     EmbedHelp => ("將以下代碼貼到年報網頁，圖表會自動調整高度。", "Paste this into the annual-report page; the widget sizes itself."),
+    CopyCode => ("複製代碼", "Copy code"),
+    CodeCopied => ("已複製代碼", "Code copied"),
     Share => ("分享", "Share"),
     UnknownWidget => ("沒有名為「{id}」的圖表。可用的圖表：{ids}", "There is no widget called “{id}”. Available widgets: {ids}"),
     OpenInExplorer => ("在數據瀏覽中開啟", "Open in the explorer"),

@@ -19,6 +19,9 @@ pub fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The build setting that holds the site's public URL.
+pub const PUBLIC_URL_SETTING: &str = "ESG_PUBLIC_URL";
+
 /// The site's public URL, ending in `/`, if the build was given one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PublicUrl(Option<String>);

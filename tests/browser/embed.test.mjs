@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ROOT, allGroupsShown, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot, gotoApp } from './lib.mjs';
+import { DIST, ROOT, allGroupsShown, assertNoProblems, launchBrowser, openPage, startServer, waitForCharts, screenshot, gotoApp } from './lib.mjs';
 
 let app;
 let host;
@@ -131,10 +131,15 @@ test('downloads: the whole CSV is the CLI output byte for byte; a chart PNG is a
     const h = img.readUInt32BE(20);
     assert.ok(Math.abs(w - 2 * box.width) <= 2 && Math.abs(h - 2 * box.height) <= 2, `PNG ${w}x${h} vs chart ${box.width}x${box.height} at 2x`);
     // The snippet names this widget and the self-hosted embed.js.
-    const snippet = await group.locator('[data-testid="embed-snippet"]').inputValue();
-    // The widget's own page, under the site root (not the page the snippet was copied on).
-    assert.ok(snippet.includes(`src="${app.url}en/embed/ghg/"`), snippet);
-    assert.ok(snippet.includes(`<script src="${app.url}embed.js" integrity="${EMBED_SRI}" crossorigin="anonymous" defer></script>`), snippet);
+    const snippet = await group.locator('[data-testid="embed-snippet"]').textContent();
+    // The widget's own page, under the site's public URL (the build's ESG_PUBLIC_URL, the
+    // root page's canonical link), not where this copy is served nor the page it was copied on.
+    // (The root's canonical page is the Chinese overview, zh-hant/.)
+    const canonical = /<link rel="canonical" href="([^"]*)">/.exec(readFileSync(path.join(DIST, 'index.html'), 'utf8'))?.[1];
+    const site = canonical?.replace(/zh-hant\/$/, '');
+    assert.ok(site && site !== app.url, `the test build has a public URL: ${site}`);
+    assert.ok(snippet.includes(`src="${site}en/embed/ghg/"`), snippet);
+    assert.ok(snippet.includes(`<script src="${site}embed.js" integrity="${EMBED_SRI}" crossorigin="anonymous" defer></script>`), snippet);
     assertNoProblems(problems);
   } finally {
     await context.close();

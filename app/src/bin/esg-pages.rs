@@ -77,7 +77,7 @@ mod host {
 
     /// Writes every page, picture and the sitemap into `dir`; returns the number of pages.
     fn write_site(dir: &Path, report: &'static Report) -> Result<usize, String> {
-        let site = PublicUrl::parse(&std::env::var("ESG_PUBLIC_URL").unwrap_or_default())?;
+        let site = PublicUrl::parse(&std::env::var(esg_explorer::site::PUBLIC_URL_SETTING).unwrap_or_default())?;
         let index = dir.join("index.html");
         let svg = svg_dir(dir)?;
         let template = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;

@@ -42,8 +42,19 @@ pub fn WidgetActions(
         };
         let page = Page::for_state(&st, lang());
         let at = format!("{}{}", page.path(), st.page_query());
-        snippet(&nav.site(), &at, &title.get(), env!("ESG_EMBED_JS_SRI"))
+        // The build's public URL, so that a snippet copied from a staging copy still embeds
+        // the public site; without one, where the app runs (nothing on the host: the app
+        // writes it, as a relative snippet would break where it is pasted).
+        let site = Some(env!("ESG_PUBLIC_URL_CHECKED"))
+            .filter(|u| !u.is_empty())
+            .map_or_else(|| nav.site(), str::to_owned);
+        if site.is_empty() {
+            return String::new();
+        }
+        snippet(&site, &at, &title.get(), env!("ESG_EMBED_JS_SRI"))
     };
+    let help_id = format!("embed-help-{widget}");
+    let copied = RwSignal::new(false);
     view! {
         <div class="actions">
             {(!csv.is_empty()).then(|| view! {
@@ -59,12 +70,18 @@ pub fn WidgetActions(
                     chart.png(title.get(), sub, key.get(), bg, move |url| browser::download_url(&name, &url));
                 }>{move || t(Msg::DownloadPng)}</button>
             })}
+            // The snippet is text, not a <textarea>: the static page then shows it without the
+            // app, and Chrome forces a layout per form control when parsing ends (~60 ms over
+            // the 18 snippets of a pillar page, measured in a trace).
             <details class="embed">
                 <summary>{move || t(Msg::Embed)}</summary>
-                <label>
-                    <span class="kpi-note">{move || t(Msg::EmbedHelp)}</span>
-                    <textarea readonly rows="4" data-testid="embed-snippet" prop:value=embed_code></textarea>
-                </label>
+                <p class="kpi-note" id=help_id.clone()>{move || t(Msg::EmbedHelp)}</p>
+                <pre class="snippet" tabindex="0" data-testid="embed-snippet" aria-describedby=help_id>
+                    <code>{embed_code}</code>
+                </pre>
+                <button type="button" class="copy" data-action="copy-embed" on:click=move |_| {
+                    browser::copy_text(&embed_code(), move |ok| copied.set(ok));
+                }>{move || t(if copied.get() { Msg::CodeCopied } else { Msg::CopyCode })}</button>
             </details>
         </div>
     }
