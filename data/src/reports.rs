@@ -102,6 +102,15 @@ pub fn read_dir(dir: &Path, shown: &str) -> Result<Vec<(String, String)>, Vec<Is
     }
 }
 
+/// The fictional fixtures (`tests/fixtures/reports`: the 2022 report and a made-up 2023 one
+/// that restates, adds and drops KPIs), loaded for the workspace's tests. Panics listing
+/// every rule they break.
+pub fn fixtures() -> Set {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
+    load_dir(&dir, "tests/fixtures/reports", true)
+        .unwrap_or_else(|i| panic!("{}", i.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")))
+}
+
 /// Reads and checks a folder: each file, then the set; returns the set and its merge.
 pub fn load_dir(dir: &Path, shown: &str, allow_fictional: bool) -> Result<Set, Vec<Issue>> {
     load_set(&read_dir(dir, shown)?, allow_fictional)
@@ -367,12 +376,6 @@ pub fn restatements(r: &Report) -> Vec<Restated> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixtures() -> Set {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
-        load_dir(&dir, "tests/fixtures/reports", true)
-            .unwrap_or_else(|i| panic!("{}", i.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")))
-    }
 
     #[test]
     fn one_report_merges_to_itself_byte_for_byte() {

@@ -895,10 +895,7 @@ mod tests {
 
     /// The fictional fixtures (tests/fixtures/reports): a 2023 report restating 2022 figures.
     fn fixtures() -> Report {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
-        esg_data::reports::load_dir(&dir, "tests/fixtures/reports", true)
-            .unwrap_or_else(|i| panic!("{}", i.iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n")))
-            .merged
+        esg_data::reports::fixtures().merged
     }
 
     #[test]

@@ -496,10 +496,7 @@ mod tests {
             assert_eq!(g.table_kpis(&r), g.table, "{}: the 2022 report adds nothing", g.id);
         }
         // The fictional 2023 report adds ghg-scope-3 to the GHG section, which no group lists.
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/reports");
-        let merged = esg_data::reports::load_dir(&dir, "tests/fixtures/reports", true)
-            .unwrap_or_else(|_| panic!("the fixtures load"))
-            .merged;
+        let merged = esg_data::reports::fixtures().merged;
         let ghg = group("ghg").expect("ghg");
         let ids = ghg.table_kpis(&merged);
         assert_eq!(ids.last(), Some(&"ghg-scope-3"), "{ids:?}");

@@ -131,6 +131,15 @@ export function assertNoProblems(problems, label = '') {
 }
 
 /**
+ * Waits until boot.js has downloaded the page's wasm (at idle after the first paint and
+ * `load`, without starting it), then a second more, in which nothing should start.
+ */
+export async function wasmDownloaded(page, { timeout = 15_000 } = {}) {
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /_bg\.wasm$/.test(e.name) && e.responseEnd > 0), null, { timeout });
+  await page.waitForTimeout(1000);
+}
+
+/**
  * Wait until the app has taken over the pre-rendered page (it removes #prerender; the
  * boot script starts it only after the first paint, so `load` is too early), and until an
  * ECharts download it started, if any, and the chart pictures near the screen have

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { allGroupsShown, assertNoProblems, gotoApp, interact, openPage, useServerAndBrowser, waitForCharts } from './lib.mjs';
+import { allGroupsShown, assertNoProblems, gotoApp, interact, openPage, useServerAndBrowser, waitForCharts, wasmDownloaded } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
@@ -37,8 +37,7 @@ test('a phone opens a pillar on chart pictures; the app and ECharts start at the
   page.on('requestfinished', (r) => /_bg\.wasm$/.test(r.url()) && wasm.push(r.url()));
   try {
     await page.goto(`${env.server.url}?view=environment&lang=en`, { waitUntil: 'load' });
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /_bg\.wasm$/.test(e.name)), null, { timeout: 10_000 });
-    await page.waitForTimeout(1000);
+    await wasmDownloaded(page);
     // Downloaded after the first paint, not started: the static page is still the page.
     assert.equal(wasm.length, 1, 'the wasm is downloaded once, ahead of the first interaction');
     assert.ok(await page.locator('#prerender').count(), 'the app started without an interaction');

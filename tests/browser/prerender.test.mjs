@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { ROOT, assertNoProblems, openPage, useServerAndBrowser, waitForApp, waitForCharts, gotoApp, interact } from './lib.mjs';
+import { ROOT, assertNoProblems, openPage, useServerAndBrowser, waitForApp, waitForCharts, gotoApp, interact, wasmDownloaded } from './lib.mjs';
 
 const env = useServerAndBrowser();
 
@@ -196,8 +196,7 @@ test('a link that asks for a state starts the app at once; a plain link waits fo
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-interacted')), false);
     await loadedNotStarted(page, `${env.server.url}en/social/?utm_source=wechat`);
     // Downloaded ahead, not started.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /_bg\.wasm$/.test(e.name) && e.responseEnd > 0), null, { timeout: 15_000 });
-    await page.waitForTimeout(1000);
+    await wasmDownloaded(page);
     assert.equal(await page.locator('#prerender').count(), 1, 'a query the app does not read is a plain link');
     assertNoProblems(problems);
   } finally {

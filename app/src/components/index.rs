@@ -70,6 +70,10 @@ pub fn IndexView(report: &'static Report) -> impl IntoView {
             <TableScroll label=Signal::derive(caption)>
                 <table class="hkex">
                     <caption>{caption}</caption>
+                    // The column widths before the header row has arrived (table-layout:
+                    // fixed takes them from the first row otherwise): a page that arrives in
+                    // pieces does not widen its columns as it comes.
+                    <colgroup><col class="col-code"/><col/><col class="col-sections"/><col class="col-link"/></colgroup>
                     <thead><tr>
                         <th scope="col">{move || t(Msg::Code)}</th>
                         <th scope="col">{move || t(Msg::Description)}</th>
